@@ -1,0 +1,40 @@
+// Private to the Crossref and CSL-JSON parsers: one work's fields into a Study. Crossref's REST
+// "work" and doi.org's CSL-JSON share most field names (the CSL that doi.org serves is Crossref's
+// record, re-shaped), so one reader serves both; WorkDialect says where they differ.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/study.h"
+
+namespace evidex {
+
+// Ordered, so that "item N" in an error counts items in the order the body lists them.
+using Json = nlohmann::ordered_json;
+
+enum class WorkDialect {
+    crossref,  // api.crossref.org /works: title is an array, DOI required, dates print-first
+    csl,       // CSL-JSON: title string or array, CSL or Crossref types, "issued" first, DOI optional
+};
+
+// Reads one work. On failure returns nullopt and says why in `problem` ("no title").
+std::optional<Study> read_work(const Json& item, WorkDialect dialect, std::string& problem);
+
+// "<where>: item 3 (DOI 10.1000/x)" for the n-th item (1-based) of a list.
+std::string item_location(std::string_view where, std::size_t n, const Json& item);
+
+// A parse error as "malformed JSON at byte 21: syntax error while parsing ...".
+std::string describe_parse_error(const nlohmann::json::parse_error& error);
+
+// Text of a string, a number, or the first non-empty string of an array; "" otherwise.
+std::string text_of(const Json& value);
+
+// Text of a member of an object, "" when the member is absent (see text_of).
+std::string member_text(const Json& object, std::string_view key);
+
+}  // namespace evidex

@@ -1,0 +1,77 @@
+#include "core/index_reader.h"
+
+#include <xapian.h>
+
+#include "core/errors.h"
+#include "core/ids.h"
+#include "core/index_schema.h"
+#include "core/study_json.h"
+#include "core/text.h"
+
+namespace evidex {
+
+namespace prefix = schema::prefix;
+
+std::optional<std::string> parse_study_key(std::string_view text) {
+    std::string_view s = trim(text);
+    if (starts_with_icase(s, "pmid:")) {
+        if (auto pmid = normalize_pmid(s.substr(5))) return "pmid:" + *pmid;
+        return std::nullopt;
+    }
+    if (starts_with_icase(s, "doi:")) {
+        if (auto doi = normalize_doi(s.substr(4))) return "doi:" + *doi;
+        return std::nullopt;
+    }
+    if (auto pmid = normalize_pmid(s)) return "pmid:" + *pmid;
+    if (auto doi = normalize_doi(s)) return "doi:" + *doi;
+    return std::nullopt;
+}
+
+IndexReader::IndexReader(const std::filesystem::path& dir) : dir_(dir) {
+    if (!std::filesystem::exists(dir))
+        throw FatalError(ExitCode::failed, dir.string() + ": no index here (run evidex-index first, or pass --db)");
+    try {
+        db_ = std::make_unique<Xapian::Database>(dir.string());
+        const std::string stored = db_->get_metadata(schema::version_key);
+        const std::string expected = std::to_string(schema::version);
+        if (stored != expected)
+            throw FatalError(ExitCode::failed,
+                             dir.string() + ": index has schema version " + (stored.empty() ? "none" : stored) +
+                                 "; this Evidex reads version " + expected);
+    } catch (const Xapian::Error& e) {
+        throw FatalError(ExitCode::failed, dir.string() + ": cannot open index: " + e.get_description());
+    }
+}
+
+IndexReader::~IndexReader() = default;
+
+std::optional<Study> IndexReader::find(std::string_view key_text) const {
+    const auto key = parse_study_key(key_text);
+    if (!key) throw FatalError(ExitCode::usage, "'" + std::string(key_text) + "' is not pmid:N or doi:X");
+    // A study is filed under its PMID when it has one; a DOI may belong to a PMID-keyed study.
+    const bool is_pmid = key->rfind("pmid:", 0) == 0;
+    const std::string term = is_pmid ? schema::make_term(prefix::pmid, key->substr(5))
+                                     : schema::make_term(prefix::doi, key->substr(4));
+    try {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                auto it = db_->postlist_begin(term);
+                if (it == db_->postlist_end(term)) return std::nullopt;
+                return study_from_json(nlohmann::json::parse(db_->get_document(*it).get_data()));
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == 3) throw;
+                db_->reopen();
+            }
+        }
+    } catch (const Xapian::Error& e) {
+        throw FatalError(ExitCode::failed, dir_.string() + ": index error: " + e.get_description());
+    } catch (const nlohmann::json::exception& e) {
+        throw FatalError(ExitCode::failed, dir_.string() + ": stored record is not valid JSON: " + e.what());
+    }
+}
+
+std::size_t IndexReader::study_count() const {
+    return db_->get_termfreq(schema::make_term(prefix::doc_type, "study"));
+}
+
+}  // namespace evidex

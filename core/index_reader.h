@@ -1,0 +1,42 @@
+// IndexReader opens an index read-only and looks studies up by id.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/study.h"
+
+namespace Xapian {
+class Database;
+}
+
+namespace evidex {
+
+class IndexReader {
+public:
+    // Throws FatalError (`failed`) when the index does not exist, cannot be opened, or has
+    // another schema version.
+    explicit IndexReader(const std::filesystem::path& dir);
+    ~IndexReader();
+    IndexReader(const IndexReader&) = delete;
+    IndexReader& operator=(const IndexReader&) = delete;
+
+    // "pmid:N" or "doi:X" (any DOI spelling normalize_doi accepts). nullopt when not indexed.
+    // Throws FatalError (`usage`) when the key is neither.
+    std::optional<Study> find(std::string_view key) const;
+
+    [[nodiscard]] std::size_t study_count() const;
+    [[nodiscard]] const Xapian::Database& database() const { return *db_; }
+
+private:
+    std::unique_ptr<Xapian::Database> db_;
+    std::filesystem::path dir_;
+};
+
+// Parses "pmid:N" / "doi:X" (also a bare PMID or DOI) into the canonical key, or nullopt.
+std::optional<std::string> parse_study_key(std::string_view text);
+
+}  // namespace evidex

@@ -1,0 +1,68 @@
+#include "core/index_schema.h"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace evidex::schema {
+
+namespace {
+constexpr std::size_t max_term_bytes = 245;
+
+std::uint64_t fnv1a(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (const unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+}  // namespace
+
+const std::vector<PrefixEntry>& prefixes() {
+    static const std::vector<PrefixEntry> table{
+        {"unique_id", prefix::unique_id},   {"doc_type", prefix::doc_type},
+        {"pmid", prefix::pmid},             {"doi", prefix::doi},
+        {"pmcid", prefix::pmcid},           {"title", prefix::title},
+        {"abstract", prefix::abstract},     {"author", prefix::author},
+        {"journal", prefix::journal},       {"year", prefix::year},
+        {"language", prefix::language},     {"mesh", prefix::mesh},
+        {"publication_type", prefix::publication_type},
+        {"keyword", prefix::keyword},       {"source", prefix::source},
+        {"design", prefix::design},         {"level", prefix::level},
+        {"blinding", prefix::blinding},     {"condition", prefix::condition},
+        {"population", prefix::population}, {"intervention", prefix::intervention},
+        {"direction", prefix::direction},   {"flag", prefix::flag},
+        {"status", prefix::status},         {"claim", prefix::claim},
+    };
+    return table;
+}
+
+const std::vector<SlotEntry>& slots() {
+    static const std::vector<SlotEntry> table{
+        {"year", slot::year}, {"level", slot::level}, {"n", slot::n},
+        {"design", slot::design}, {"direction", slot::direction},
+    };
+    return table;
+}
+
+std::string make_term(std::string_view prefix_text, std::string_view value) {
+    std::string term;
+    term.reserve(prefix_text.size() + value.size());
+    term.append(prefix_text);
+    term.append(value);
+    if (term.size() <= max_term_bytes) return term;
+    char hash[24];
+    std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a(value)));
+    // Cut on a UTF-8 boundary so the kept part stays valid text.
+    std::size_t keep = max_term_bytes - 17;
+    while (keep > prefix_text.size() && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;
+    term.resize(keep);
+    term += hash;
+    return term;
+}
+
+std::string unique_term_for_key(std::string_view key) { return make_term(prefix::unique_id, key); }
+
+std::string unique_term(const Study& study) { return unique_term_for_key(study.key()); }
+
+}  // namespace evidex::schema

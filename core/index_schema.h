@@ -1,0 +1,77 @@
+// The index schema: document types, term prefixes, value slots and metadata keys.
+// schemas/INDEX.md documents every entry here; tests/unit/test_index_schema.cpp keeps the two
+// in step. Value slots are numbered once and never reused.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "core/study.h"
+
+namespace evidex::schema {
+
+inline constexpr int version = 1;
+inline constexpr const char* version_key = "evidex:schema-version";
+
+// Term prefixes.
+namespace prefix {
+inline constexpr std::string_view unique_id = "Q";          // Qpmid:9703590, Qdoi:10.1000/x
+inline constexpr std::string_view doc_type = "XTYPE";       // XTYPEstudy
+inline constexpr std::string_view pmid = "XPMID";
+inline constexpr std::string_view doi = "XDOI";
+inline constexpr std::string_view pmcid = "XPMC";
+inline constexpr std::string_view title = "S";              // title words (free text)
+inline constexpr std::string_view abstract = "XA";          // abstract words (free text)
+inline constexpr std::string_view author = "A";             // author family names, lower-case
+inline constexpr std::string_view journal = "XJ";           // journal words (free text)
+inline constexpr std::string_view year = "Y";
+inline constexpr std::string_view language = "L";
+inline constexpr std::string_view mesh = "XM";              // MeSH descriptor, lower-case
+inline constexpr std::string_view publication_type = "XPT"; // lower-case NLM/Crossref type
+inline constexpr std::string_view keyword = "K";
+inline constexpr std::string_view source = "XSRC";
+inline constexpr std::string_view design = "XDESIGN";
+inline constexpr std::string_view level = "XLEVEL";
+inline constexpr std::string_view blinding = "XBLIND";
+inline constexpr std::string_view condition = "XC";
+inline constexpr std::string_view population = "XPOP";
+inline constexpr std::string_view intervention = "XI";
+inline constexpr std::string_view direction = "XDIR";
+inline constexpr std::string_view flag = "XFLAG";
+inline constexpr std::string_view status = "XSTATUS";       // retracted, notice, book
+inline constexpr std::string_view claim = "XCLAIM";         // ids of claims that cite the study
+}  // namespace prefix
+
+// Value slots.
+namespace slot {
+inline constexpr Xapian::valueno year = 0;    // sortable_serialise(year)
+inline constexpr Xapian::valueno level = 1;   // sortable_serialise(level)
+inline constexpr Xapian::valueno n = 2;       // sortable_serialise(participants)
+inline constexpr Xapian::valueno design = 3;  // design id, for facets
+inline constexpr Xapian::valueno direction = 4;  // result direction id, for facets
+}  // namespace slot
+
+// The tables INDEX.md documents, for the consistency test and for `evidex-query schema`.
+struct PrefixEntry {
+    std::string_view name;
+    std::string_view prefix;
+};
+struct SlotEntry {
+    std::string_view name;
+    Xapian::valueno slot;
+};
+const std::vector<PrefixEntry>& prefixes();
+const std::vector<SlotEntry>& slots();
+
+// Xapian terms are at most 245 bytes. A longer term keeps its first bytes and ends in a hash of
+// the whole value, so distinct long ids stay distinct and the same id always maps to one term.
+std::string make_term(std::string_view prefix, std::string_view value);
+
+// "Qpmid:9703590" or "Qdoi:10.1000/x".
+std::string unique_term(const Study& study);
+std::string unique_term_for_key(std::string_view key);
+
+}  // namespace evidex::schema

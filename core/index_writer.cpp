@@ -1,0 +1,155 @@
+#include "core/index_writer.h"
+
+#include <set>
+
+#include <xapian.h>
+
+#include "core/errors.h"
+#include "core/index_schema.h"
+#include "core/study_document.h"
+#include "core/study_json.h"
+
+namespace evidex {
+
+namespace prefix = schema::prefix;
+
+namespace {
+
+// Which source's fields win when one study arrives twice: PubMed's (and the curated corpus,
+// which is PubMed-format) over Crossref's over doi.org's.
+int source_rank(Source s) {
+    switch (s) {
+        case Source::curated: return 3;
+        case Source::pubmed: return 3;
+        case Source::crossref: return 2;
+        case Source::doi: return 1;
+    }
+    return 0;
+}
+
+FatalError database_error(const std::filesystem::path& dir, const Xapian::Error& e) {
+    return FatalError(ExitCode::failed, dir.string() + ": index error: " + e.get_description());
+}
+
+void collect_docids(const Xapian::Database& db, const std::string& term, std::set<Xapian::docid>& out) {
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) out.insert(*it);
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options) : dir_(dir), options_(options) {
+    try {
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        if (ec) throw FatalError(ExitCode::failed, dir.string() + ": cannot create index directory: " + ec.message());
+        db_ = std::make_unique<Xapian::WritableDatabase>(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+        const std::string stored = db_->get_metadata(schema::version_key);
+        const std::string expected = std::to_string(schema::version);
+        if (stored.empty()) {
+            if (db_->get_doccount() != 0)
+                throw FatalError(ExitCode::failed, dir.string() + ": not an Evidex index (no schema version)");
+            db_->set_metadata(schema::version_key, expected);
+            db_->commit();
+        } else if (stored != expected) {
+            throw FatalError(ExitCode::failed, dir.string() + ": index has schema version " + stored +
+                                                   "; this Evidex reads version " + expected +
+                                                   " (re-index into a new --db)");
+        }
+        db_->begin_transaction();
+        in_transaction_ = true;
+    } catch (const Xapian::DatabaseLockError&) {
+        throw FatalError(ExitCode::locked, dir.string() + ": index is locked by another writer (lock file " +
+                                               (dir / "flintlock").string() + ")");
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir, e);
+    }
+}
+
+IndexWriter::~IndexWriter() {
+    if (!db_) return;
+    try {
+        // Uncommitted changes are dropped on purpose: only explicit commits count.
+        if (in_transaction_) db_->cancel_transaction();
+        db_->close();
+    } catch (const Xapian::Error&) {
+        // Nothing can be reported from a destructor; the index keeps its last commit.
+    }
+}
+
+UpsertOutcome IndexWriter::upsert(Study study, const Classifier& classify) {
+    try {
+        std::set<Xapian::docid> candidates;
+        collect_docids(*db_, schema::unique_term(study), candidates);
+        if (!study.pmid.empty()) collect_docids(*db_, schema::make_term(prefix::pmid, study.pmid), candidates);
+        if (!study.doi.empty()) collect_docids(*db_, schema::make_term(prefix::doi, study.doi), candidates);
+
+        std::vector<std::pair<Xapian::docid, std::string>> merged;  // docid and the key it is filed under
+        for (const auto docid : candidates) {
+            Study existing = study_from_json(nlohmann::json::parse(db_->get_document(docid).get_data()));
+            // Two different PMIDs sharing a DOI are two records: never fold one into the other.
+            if (!existing.pmid.empty() && !study.pmid.empty() && existing.pmid != study.pmid) continue;
+            merged.emplace_back(docid, existing.key());
+            if (source_rank(existing.source) > source_rank(study.source)) {
+                merge_study(existing, study);
+                study = std::move(existing);
+            } else {
+                merge_study(study, existing);
+            }
+        }
+        if (classify) classify(study);
+
+        const std::string unique = schema::unique_term(study);
+        // Drop a merged document filed under another key (a DOI-only record that now has a PMID).
+        for (const auto& [docid, key] : merged)
+            if (key != study.key()) db_->delete_document(docid);
+        db_->replace_document(unique, build_study_document(study));
+        count_change();
+        return merged.empty() ? UpsertOutcome::added : UpsertOutcome::replaced;
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    } catch (const nlohmann::json::exception& e) {
+        throw FatalError(ExitCode::failed, dir_.string() + ": stored record is not valid JSON: " + e.what());
+    }
+}
+
+bool IndexWriter::remove_pmid(const std::string& pmid) {
+    try {
+        const std::string term = schema::make_term(prefix::pmid, pmid);
+        if (!db_->term_exists(term)) return false;
+        db_->delete_document(term);
+        count_change();
+        return true;
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+void IndexWriter::count_change() {
+    if (++pending_ >= options_.commit_every) commit();
+}
+
+void IndexWriter::commit() {
+    try {
+        db_->commit_transaction();
+        in_transaction_ = false;
+        pending_ = 0;
+        db_->begin_transaction();
+        in_transaction_ = true;
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+void IndexWriter::finish() {
+    try {
+        if (in_transaction_) db_->commit_transaction();
+        in_transaction_ = false;
+        pending_ = 0;
+        db_->close();
+        db_.reset();
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+}  // namespace evidex

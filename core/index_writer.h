@@ -1,0 +1,64 @@
+// IndexWriter owns the one WritableDatabase of a run. Changes are grouped in transactions and
+// committed explicitly (every `commit_every` documents and at finish()); a writer destroyed
+// without finish() discards what it had not committed, so the index always holds whole batches.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/study.h"
+
+namespace Xapian {
+class WritableDatabase;
+}
+
+namespace evidex {
+
+// Derives the classified fields of a study; called on the merged record before it is stored.
+using Classifier = std::function<void(Study&)>;
+
+enum class UpsertOutcome { added, replaced };
+
+struct WriterOptions {
+    std::size_t commit_every = 5000;
+};
+
+class IndexWriter {
+public:
+    // Opens or creates the index at `dir`. Throws FatalError: exit code `locked` when another
+    // writer holds the lock, `failed` when the index cannot be opened or has another schema version.
+    IndexWriter(const std::filesystem::path& dir, WriterOptions options = {});
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    // Stores the study. A study already indexed under the same PMID or DOI is merged with it
+    // (the richer source wins field by field) and replaced, so one study is one document.
+    // `classify` runs on the merged record. Throws FatalError when the database fails.
+    UpsertOutcome upsert(Study study, const Classifier& classify);
+
+    // Removes the study with this PMID (PubMed DeleteCitation). Returns whether one was there.
+    bool remove_pmid(const std::string& pmid);
+
+    // Commits the pending batch and starts a new one.
+    void commit();
+    // Commits what is pending; the writer accepts no more changes afterwards.
+    void finish();
+
+    [[nodiscard]] std::size_t pending() const { return pending_; }
+
+private:
+    void count_change();
+
+    std::unique_ptr<Xapian::WritableDatabase> db_;
+    std::filesystem::path dir_;
+    WriterOptions options_;
+    std::size_t pending_ = 0;
+    bool in_transaction_ = false;
+};
+
+}  // namespace evidex

@@ -1,0 +1,66 @@
+#include "core/settings.h"
+
+#include <cstdlib>
+
+namespace po = boost::program_options;
+
+namespace evidex {
+
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+    const char* value = std::getenv(name);
+    return value && *value ? std::string(value) : fallback;
+}
+
+std::filesystem::path xdg_dir(const char* variable, const char* home_relative) {
+    if (const char* value = std::getenv(variable); value && *value) return value;
+    if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / home_relative;
+    return std::filesystem::current_path() / ".evidex";
+}
+
+template <typename T>
+T flag_or(const po::variables_map& vm, const char* name, const T& fallback) {
+    return vm.count(name) ? vm[name].as<T>() : fallback;
+}
+
+}  // namespace
+
+po::options_description global_options() {
+    po::options_description options("Global options");
+    options.add_options()
+        ("db", po::value<std::string>()->value_name("DIR"),
+         "index directory (default: $EVIDEX_DB, else $XDG_DATA_HOME/evidex/index)")
+        ("offline", po::bool_switch(), "answer from the cache only; never touch the network")
+        ("cache", po::value<std::string>()->value_name("DIR"),
+         "HTTP cache directory (default: $EVIDEX_CACHE, else $XDG_CACHE_HOME/evidex)")
+        ("pubmed-url", po::value<std::string>()->value_name("URL"),
+         "E-utilities base URL (default: $EVIDEX_PUBMED_URL, else NCBI's)")
+        ("crossref-url", po::value<std::string>()->value_name("URL"),
+         "Crossref API base URL (default: $EVIDEX_CROSSREF_URL, else api.crossref.org)")
+        ("doi-url", po::value<std::string>()->value_name("URL"),
+         "DOI resolver base URL (default: $EVIDEX_DOI_URL, else doi.org)")
+        ("email", po::value<std::string>()->value_name("ADDRESS"),
+         "contact address sent to NCBI and Crossref (default: $EVIDEX_EMAIL)")
+        ("quiet,q", po::bool_switch(), "print only data and errors")
+        ("help,h", "show this help");
+    return options;
+}
+
+Settings resolve_settings(const po::variables_map& vm) {
+    Settings s;
+    const auto data_home = xdg_dir("XDG_DATA_HOME", ".local/share");
+    const auto cache_home = xdg_dir("XDG_CACHE_HOME", ".cache");
+    s.db = flag_or<std::string>(vm, "db", env_or("EVIDEX_DB", (data_home / "evidex" / "index").string()));
+    s.cache = flag_or<std::string>(vm, "cache", env_or("EVIDEX_CACHE", (cache_home / "evidex").string()));
+    s.offline = vm.count("offline") && vm["offline"].as<bool>();
+    s.quiet = vm.count("quiet") && vm["quiet"].as<bool>();
+    s.pubmed_url = flag_or<std::string>(vm, "pubmed-url", env_or("EVIDEX_PUBMED_URL", default_pubmed_url));
+    s.crossref_url = flag_or<std::string>(vm, "crossref-url", env_or("EVIDEX_CROSSREF_URL", default_crossref_url));
+    s.doi_url = flag_or<std::string>(vm, "doi-url", env_or("EVIDEX_DOI_URL", default_doi_url));
+    s.email = flag_or<std::string>(vm, "email", env_or("EVIDEX_EMAIL", ""));
+    s.api_key = env_or("NCBI_API_KEY", "");
+    return s;
+}
+
+}  // namespace evidex

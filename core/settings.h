@@ -1,0 +1,34 @@
+// Settings both tools share: the global options of DESIGN.md, resolved flags first, then
+// environment variables, then built-in defaults.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/variables_map.hpp>
+
+namespace evidex {
+
+struct Settings {
+    std::filesystem::path db;     // --db, EVIDEX_DB, $XDG_DATA_HOME/evidex/index
+    std::filesystem::path cache;  // --cache, EVIDEX_CACHE, $XDG_CACHE_HOME/evidex
+    bool offline = false;         // --offline
+    bool quiet = false;           // --quiet
+    std::string pubmed_url;       // --pubmed-url, EVIDEX_PUBMED_URL
+    std::string crossref_url;     // --crossref-url, EVIDEX_CROSSREF_URL
+    std::string doi_url;          // --doi-url, EVIDEX_DOI_URL
+    std::string email;            // --email, EVIDEX_EMAIL
+    std::string api_key;          // NCBI_API_KEY only; never printed
+};
+
+inline constexpr const char* default_pubmed_url = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils";
+inline constexpr const char* default_crossref_url = "https://api.crossref.org";
+inline constexpr const char* default_doi_url = "https://doi.org";
+
+// The options every subcommand of both tools accepts before the subcommand name.
+boost::program_options::options_description global_options();
+
+Settings resolve_settings(const boost::program_options::variables_map& vm);
+
+}  // namespace evidex

@@ -1,0 +1,105 @@
+#include "core/text.h"
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+namespace evidex {
+
+namespace {
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+std::string collapse_whitespace(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        bool space = is_space(c);
+        std::size_t width = 1;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+            space = true;  // U+00A0 no-break space
+            width = 2;
+        }
+        if (space) {
+            pending_space = !out.empty();
+            i += width - 1;
+            continue;
+        }
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        out.push_back(static_cast<char>(c));
+    }
+    return out;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& ch : out) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x80) ch = static_cast<char>(std::tolower(c));
+    }
+    return out;
+}
+
+bool starts_with_icase(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+            return false;
+    }
+    return true;
+}
+
+int first_year_in(std::string_view s) {
+    for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+        const bool boundary_before = i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]));
+        const bool boundary_after = i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4]));
+        if (!boundary_before || !boundary_after) continue;
+        int year = 0;
+        bool digits = true;
+        for (std::size_t k = 0; k < 4; ++k) {
+            const auto c = static_cast<unsigned char>(s[i + k]);
+            if (!std::isdigit(c)) {
+                digits = false;
+                break;
+            }
+            year = year * 10 + (c - '0');
+        }
+        if (digits && year >= 1000 && year <= 2999) return year;
+    }
+    return 0;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (;;) {
+        const auto pos = s.find(sep, start);
+        if (pos == std::string_view::npos) {
+            parts.push_back(s.substr(start));
+            return parts;
+        }
+        parts.push_back(s.substr(start, pos - start));
+        start = pos + 1;
+    }
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return false;
+    out = std::move(buffer).str();
+    return true;
+}
+
+}  // namespace evidex

@@ -1,0 +1,31 @@
+// Small text helpers every parser needs. One copy, here.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace evidex {
+
+// Trims ASCII white space at both ends.
+std::string_view trim(std::string_view s);
+
+// Trims and folds every run of white space (space, tab, CR, LF, NBSP U+00A0) to one space.
+std::string collapse_whitespace(std::string_view s);
+
+// ASCII lower-casing; bytes >= 0x80 are left alone, so UTF-8 stays valid.
+std::string ascii_lower(std::string_view s);
+
+bool starts_with_icase(std::string_view s, std::string_view prefix);
+
+// The first run of 4 digits that reads as a plausible year (1000..2999), or 0.
+// "1998 Dec-1999 Jan" -> 1998, "Spring 2001" -> 2001.
+int first_year_in(std::string_view s);
+
+// Splits on a single character; empty fields are kept.
+std::vector<std::string_view> split(std::string_view s, char sep);
+
+// Reads a whole file into `out`; returns false when it cannot be opened or read.
+bool read_file(const std::string& path, std::string& out);
+
+}  // namespace evidex

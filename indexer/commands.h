@@ -1,0 +1,12 @@
+// The subcommands of evidex-index. Each returns the exit code; fatal errors are thrown.
+#pragma once
+
+#include "core/cli.h"
+#include "core/errors.h"
+
+namespace evidex {
+
+ExitCode run_index_file(const CommandLine& line);
+ExitCode run_index_corpus(const CommandLine& line);
+
+}  // namespace evidex

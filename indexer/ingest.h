@@ -1,0 +1,61 @@
+// The ingest pipeline: read → parse → classify → upsert → commit, with every failed item
+// counted and kept with where and why.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include "core/errors.h"
+#include "core/index_writer.h"
+#include "core/parsed_records.h"
+
+namespace evidex {
+
+struct IngestSummary {
+    std::size_t read = 0;      // items met: studies, deletions, and items (or files) that failed
+    std::size_t added = 0;
+    std::size_t replaced = 0;
+    std::size_t deleted = 0;
+    std::size_t skipped = 0;   // deletions of PMIDs the index did not hold
+    std::vector<ItemError> errors;
+
+    [[nodiscard]] std::size_t failed() const { return errors.size(); }
+    [[nodiscard]] std::size_t stored() const { return added + replaced + deleted + skipped; }
+};
+
+struct IngestOptions {
+    bool curated = false;  // mark studies as the curated corpus (source "curated")
+    // Called after every record with the running summary (progress display); may be empty.
+    std::function<void(const IngestSummary&)> on_progress;
+};
+
+// Holds the stages of one run: the writer and classifier, and the running summary.
+class Ingest {
+public:
+    Ingest(IndexWriter& writer, Classifier classify, IngestOptions options);
+
+    void add_study(Study&& study);
+    void delete_pmid(const std::string& pmid);
+    void add_error(ItemError&& error);
+    void add_parsed(ParsedRecords&& records);
+
+    // Reads one file of any supported format (detected by content).
+    void ingest_file(const std::filesystem::path& path);
+
+    [[nodiscard]] const IngestSummary& summary() const { return summary_; }
+
+private:
+    void progress();
+
+    IndexWriter& writer_;
+    Classifier classify_;
+    IngestOptions options_;
+    IngestSummary summary_;
+};
+
+// The files of the bundled corpus, in a stable order: Crossref works, then PubMed records.
+std::vector<std::filesystem::path> list_corpus_files(const std::filesystem::path& corpus);
+
+}  // namespace evidex

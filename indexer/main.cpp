@@ -1,0 +1,11 @@
+// evidex-index: fetch, parse, classify and index study records.
+#include "core/cli.h"
+#include "indexer/commands.h"
+
+int main(int argc, char** argv) {
+    const std::vector<evidex::CommandEntry> commands{
+        {"file", evidex::run_index_file, "index PubMed XML (.xml, .xml.gz), Crossref JSON, CSL-JSON or BibTeX files"},
+        {"corpus", evidex::run_index_corpus, "index the bundled corpus of study records"},
+    };
+    return evidex::run_tool("evidex-index", commands, argc, argv);
+}

@@ -1,0 +1,11 @@
+// The subcommands of evidex-query. Each returns the exit code; fatal errors are thrown.
+#pragma once
+
+#include "core/cli.h"
+#include "core/errors.h"
+
+namespace evidex {
+
+ExitCode run_query_show(const CommandLine& line);
+
+}  // namespace evidex

@@ -1,0 +1,10 @@
+// evidex-query: search the index, grade claims, audit pages.
+#include "core/cli.h"
+#include "query/commands.h"
+
+int main(int argc, char** argv) {
+    const std::vector<evidex::CommandEntry> commands{
+        {"show", evidex::run_query_show, "print stored studies by pmid:N or doi:X, as text or JSON"},
+    };
+    return evidex::run_tool("evidex-query", commands, argc, argv);
+}

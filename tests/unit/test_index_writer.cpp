@@ -1,0 +1,183 @@
+#include <doctest/doctest.h>
+
+#include <xapian.h>
+
+#include "core/errors.h"
+#include "core/index_reader.h"
+#include "core/index_schema.h"
+#include "core/index_writer.h"
+#include "support/temp_dir.h"
+
+using evidex::IndexReader;
+using evidex::IndexWriter;
+using evidex::Study;
+using evidex::UpsertOutcome;
+
+namespace {
+
+Study make_study(const std::string& pmid, const std::string& doi, const std::string& title,
+                 evidex::Source source = evidex::Source::pubmed) {
+    Study s;
+    s.pmid = pmid;
+    s.doi = doi;
+    s.title = title;
+    s.source = source;
+    return s;
+}
+
+const evidex::Classifier no_classifier;
+
+std::size_t doc_count(const std::filesystem::path& dir) { return Xapian::Database(dir.string()).get_doccount(); }
+
+}  // namespace
+
+TEST_CASE("IndexWriter stores a study that IndexReader finds by PMID and by DOI") {
+    evidex::test::TempDir dir;
+    {
+        IndexWriter writer(dir.path());
+        CHECK(writer.upsert(make_study("9703590", "10.1000/rls", "Magnesium therapy"), no_classifier) ==
+              UpsertOutcome::added);
+        writer.finish();
+    }
+    IndexReader reader(dir.path());
+    CHECK(reader.study_count() == 1);
+    REQUIRE(reader.find("pmid:9703590"));
+    CHECK(reader.find("pmid:9703590")->title == "Magnesium therapy");
+    REQUIRE(reader.find("doi:https://doi.org/10.1000/RLS"));
+    CHECK(reader.find("doi:10.1000/rls")->pmid == "9703590");
+    CHECK_FALSE(reader.find("pmid:1"));
+    CHECK_THROWS_AS(reader.find("banana"), evidex::FatalError);
+}
+
+TEST_CASE("re-ingesting the same record replaces it and never duplicates") {
+    evidex::test::TempDir dir;
+    IndexWriter writer(dir.path());
+    CHECK(writer.upsert(make_study("1", "", "First version"), no_classifier) == UpsertOutcome::added);
+    CHECK(writer.upsert(make_study("1", "", "Second version"), no_classifier) == UpsertOutcome::replaced);
+    writer.finish();
+    CHECK(doc_count(dir.path()) == 1);
+    CHECK(IndexReader(dir.path()).find("pmid:1")->title == "Second version");
+}
+
+TEST_CASE("a study known first by DOI and then by PMID and DOI becomes one document keyed by PMID") {
+    evidex::test::TempDir dir;
+    IndexWriter writer(dir.path());
+    Study crossref = make_study("", "10.3390/nu9050429", "Crossref title", evidex::Source::crossref);
+    crossref.abstract = {{"", "", "Only Crossref has this abstract."}};
+    crossref.journal = "Nutrients";
+    writer.upsert(crossref, no_classifier);
+    Study pubmed = make_study("28445426", "10.3390/nu9050429", "PubMed title");
+    pubmed.publication_types = {"Systematic Review"};
+    CHECK(writer.upsert(pubmed, no_classifier) == UpsertOutcome::replaced);
+    writer.finish();
+
+    CHECK(doc_count(dir.path()) == 1);
+    IndexReader reader(dir.path());
+    const auto study = reader.find("doi:10.3390/nu9050429");
+    REQUIRE(study);
+    CHECK(study->pmid == "28445426");
+    CHECK(study->title == "PubMed title");                                   // PubMed wins
+    CHECK(study->abstract_text() == "Only Crossref has this abstract.");      // Crossref fills the gap
+    CHECK(study->journal == "Nutrients");
+    CHECK(Xapian::Database(dir.path().string()).term_exists("Qpmid:28445426"));
+    CHECK_FALSE(Xapian::Database(dir.path().string()).term_exists("Qdoi:10.3390/nu9050429"));
+}
+
+TEST_CASE("a Crossref record arriving after the PubMed one does not overwrite PubMed's fields") {
+    evidex::test::TempDir dir;
+    IndexWriter writer(dir.path());
+    writer.upsert(make_study("30562392", "10.1371/journal.pone.0208454", "PubMed title"), no_classifier);
+    writer.upsert(make_study("", "10.1371/journal.pone.0208454", "Crossref title", evidex::Source::crossref),
+                  no_classifier);
+    writer.finish();
+    CHECK(doc_count(dir.path()) == 1);
+    CHECK(IndexReader(dir.path()).find("pmid:30562392")->title == "PubMed title");
+}
+
+TEST_CASE("two different PMIDs sharing a DOI stay two documents") {
+    evidex::test::TempDir dir;
+    IndexWriter writer(dir.path());
+    writer.upsert(make_study("100", "10.1000/shared", "Article"), no_classifier);
+    writer.upsert(make_study("200", "10.1000/shared", "Erratum"), no_classifier);
+    writer.finish();
+    CHECK(doc_count(dir.path()) == 2);
+}
+
+TEST_CASE("the classifier runs on the merged record") {
+    evidex::test::TempDir dir;
+    IndexWriter writer(dir.path());
+    const evidex::Classifier classify = [](Study& s) {
+        s.design = s.publication_types.empty() ? evidex::Design::other : evidex::Design::rct;
+    };
+    Study pubmed = make_study("5", "10.1000/five", "T");
+    pubmed.publication_types = {"Randomized Controlled Trial"};
+    writer.upsert(pubmed, classify);
+    writer.upsert(make_study("", "10.1000/five", "T", evidex::Source::crossref), classify);
+    writer.finish();
+    CHECK(IndexReader(dir.path()).find("pmid:5")->design == evidex::Design::rct);
+}
+
+TEST_CASE("remove_pmid deletes the study and says whether it was there") {
+    evidex::test::TempDir dir;
+    IndexWriter writer(dir.path());
+    writer.upsert(make_study("7", "", "Seven"), no_classifier);
+    CHECK(writer.remove_pmid("7"));
+    CHECK_FALSE(writer.remove_pmid("8"));
+    writer.finish();
+    CHECK(doc_count(dir.path()) == 0);
+}
+
+TEST_CASE("changes not committed when the writer goes away are discarded, committed ones kept") {
+    evidex::test::TempDir dir;
+    {
+        IndexWriter writer(dir.path(), evidex::WriterOptions{2});
+        writer.upsert(make_study("1", "", "one"), no_classifier);
+        writer.upsert(make_study("2", "", "two"), no_classifier);  // second change: batch committed
+        writer.upsert(make_study("3", "", "three"), no_classifier);
+        // No finish(): the third study is not committed.
+    }
+    CHECK(doc_count(dir.path()) == 2);
+    IndexReader reader(dir.path());
+    CHECK(reader.find("pmid:2"));
+    CHECK_FALSE(reader.find("pmid:3"));
+}
+
+TEST_CASE("a second writer is refused with the locked exit code and a message naming the lock") {
+    evidex::test::TempDir dir;
+    IndexWriter first(dir.path());
+    try {
+        IndexWriter second(dir.path());
+        FAIL("a second writer opened a locked index");
+    } catch (const evidex::FatalError& e) {
+        CHECK(e.code() == evidex::ExitCode::locked);
+        CHECK(std::string(e.what()).find("flintlock") != std::string::npos);
+    }
+    first.finish();
+}
+
+TEST_CASE("an index with another schema version is refused by writer and reader") {
+    evidex::test::TempDir dir;
+    {
+        Xapian::WritableDatabase db(dir.path().string(), Xapian::DB_CREATE_OR_OPEN);
+        db.set_metadata(evidex::schema::version_key, "99");
+        db.commit();
+    }
+    try {
+        IndexWriter writer(dir.path());
+        FAIL("opened an index of schema version 99");
+    } catch (const evidex::FatalError& e) {
+        CHECK(e.code() == evidex::ExitCode::failed);
+        CHECK(std::string(e.what()).find("schema version 99") != std::string::npos);
+    }
+    CHECK_THROWS_AS(IndexReader(dir.path()), evidex::FatalError);
+}
+
+TEST_CASE("IndexReader on a directory with no index says so") {
+    evidex::test::TempDir dir;
+    try {
+        IndexReader reader(dir / "missing");
+        FAIL("opened a missing index");
+    } catch (const evidex::FatalError& e) {
+        CHECK(std::string(e.what()).find("no index here") != std::string::npos);
+    }
+}

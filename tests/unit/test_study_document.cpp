@@ -1,0 +1,97 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/index_schema.h"
+#include "core/study_document.h"
+#include "core/study_json.h"
+
+namespace {
+
+std::set<std::string> boolean_terms(const Xapian::Document& doc) {
+    std::set<std::string> out;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string term = *it;
+        // Free-text terms have positions or wdf > 0; boolean terms have wdf 0.
+        if (it.get_wdf() == 0) out.insert(term);
+    }
+    return out;
+}
+
+evidex::Study sample_study() {
+    evidex::Study s;
+    s.pmid = "9703590";
+    s.doi = "10.1000/example";
+    s.title = "Magnesium therapy for periodic leg movements";
+    s.abstract = {{"", "", "Ten patients took magnesium for four to six weeks."}};
+    s.authors = {{"Hornyak", "Magdolna", "M", "", "", ""}};
+    s.journal = "Sleep";
+    s.year = 1998;
+    s.publication_types = {"Clinical Trial", "Journal Article"};
+    s.mesh = {{"Restless Legs Syndrome", "D012148", true, {}}};
+    s.language = "eng";
+    s.design = evidex::Design::uncontrolled_trial;
+    s.n = 10;
+    s.conditions = {"restless-legs-syndrome"};
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("build_study_document writes the boolean terms INDEX.md lists for a study") {
+    const auto doc = evidex::build_study_document(sample_study());
+    const std::set<std::string> expected{
+        "Qpmid:9703590",
+        "XTYPEstudy",
+        "XPMID9703590",
+        "XDOI10.1000/example",
+        "Ahornyak",
+        "Y1998",
+        "Leng",
+        "XMrestless legs syndrome",
+        "XPTclinical trial",
+        "XPTjournal article",
+        "XSRCpubmed",
+        "XDESIGNuncontrolled-trial",
+        "XLEVEL4",
+        "XBLINDunknown",
+        "XCrestless-legs-syndrome",
+        "XDIRunclear",
+    };
+    CHECK(boolean_terms(doc) == expected);
+}
+
+TEST_CASE("build_study_document indexes title words plain and under S, abstract words under XA") {
+    const auto doc = evidex::build_study_document(sample_study());
+    std::set<std::string> terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) terms.insert(*it);
+    CHECK(terms.count("Smagnesium"));
+    CHECK(terms.count("magnesium"));
+    CHECK(terms.count("XApatients"));
+    CHECK(terms.count("XJsleep"));
+    CHECK(terms.count("Zmovement"));  // stemmed, unprefixed
+}
+
+TEST_CASE("build_study_document stores sortable values and the record as JSON") {
+    const auto study = sample_study();
+    const auto doc = evidex::build_study_document(study);
+    namespace slot = evidex::schema::slot;
+    CHECK(Xapian::sortable_unserialise(doc.get_value(slot::year)) == 1998);
+    CHECK(Xapian::sortable_unserialise(doc.get_value(slot::level)) == 4);
+    CHECK(Xapian::sortable_unserialise(doc.get_value(slot::n)) == 10);
+    CHECK(doc.get_value(slot::design) == "uncontrolled-trial");
+    const auto stored = evidex::study_from_json(nlohmann::json::parse(doc.get_data()));
+    CHECK(stored.title == study.title);
+    CHECK(stored.n == 10);
+}
+
+TEST_CASE("a study without n or year leaves those value slots empty") {
+    evidex::Study s;
+    s.doi = "10.1000/bare";
+    s.title = "Bare";
+    const auto doc = evidex::build_study_document(s);
+    CHECK(doc.get_value(evidex::schema::slot::n).empty());
+    CHECK(doc.get_value(evidex::schema::slot::year).empty());
+    CHECK(boolean_terms(doc).count("Qdoi:10.1000/bare"));
+}
