@@ -124,6 +124,22 @@ bool IndexWriter::remove_pmid(const std::string& pmid) {
     }
 }
 
+bool IndexWriter::has_pmid(const std::string& pmid) const {
+    try {
+        return db_->term_exists(schema::make_term(prefix::pmid, pmid));
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+bool IndexWriter::has_doi(const std::string& doi) const {
+    try {
+        return db_->term_exists(schema::make_term(prefix::doi, doi));
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
 void IndexWriter::count_change() {
     if (++pending_ >= options_.commit_every) commit();
 }

@@ -44,6 +44,10 @@ public:
     // Removes the study with this PMID (PubMed DeleteCitation). Returns whether one was there.
     bool remove_pmid(const std::string& pmid);
 
+    // Whether a study with this PMID or DOI is stored (committed or pending).
+    bool has_pmid(const std::string& pmid) const;
+    bool has_doi(const std::string& doi) const;
+
     // Commits the pending batch and starts a new one.
     void commit();
     // Commits what is pending; the writer accepts no more changes afterwards.

@@ -8,5 +8,8 @@ namespace evidex {
 
 ExitCode run_index_file(const CommandLine& line);
 ExitCode run_index_corpus(const CommandLine& line);
+ExitCode run_index_pubmed(const CommandLine& line);
+ExitCode run_index_doi(const CommandLine& line);
+ExitCode run_index_search_pubmed(const CommandLine& line);
 
 }  // namespace evidex

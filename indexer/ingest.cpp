@@ -38,6 +38,18 @@ void Ingest::add_error(ItemError&& error) {
     progress();
 }
 
+void Ingest::add_not_found(ItemError&& error) {
+    ++summary_.read;
+    summary_.not_found.push_back(std::move(error));
+    progress();
+}
+
+void Ingest::add_skipped() {
+    ++summary_.read;
+    ++summary_.resumed;
+    progress();
+}
+
 void Ingest::add_parsed(ParsedRecords&& records) {
     for (auto& study : records.studies) add_study(std::move(study));
     for (const auto& pmid : records.deleted_pmids) delete_pmid(pmid);

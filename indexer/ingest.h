@@ -19,10 +19,12 @@ struct IngestSummary {
     std::size_t replaced = 0;
     std::size_t deleted = 0;
     std::size_t skipped = 0;   // deletions of PMIDs the index did not hold
-    std::vector<ItemError> errors;
+    std::size_t resumed = 0;   // ids left alone because the index already holds them (--resume)
+    std::vector<ItemError> not_found;  // ids the service answered it does not know
+    std::vector<ItemError> errors;     // items that failed: faults, malformed records
 
     [[nodiscard]] std::size_t failed() const { return errors.size(); }
-    [[nodiscard]] std::size_t stored() const { return added + replaced + deleted + skipped; }
+    [[nodiscard]] std::size_t stored() const { return added + replaced + deleted + skipped + resumed; }
 };
 
 struct IngestOptions {
@@ -39,7 +41,13 @@ public:
     void add_study(Study&& study);
     void delete_pmid(const std::string& pmid);
     void add_error(ItemError&& error);
+    void add_not_found(ItemError&& error);
+    void add_skipped();
     void add_parsed(ParsedRecords&& records);
+
+    // Whether the index already holds this id (for --resume).
+    bool has_pmid(const std::string& pmid) const { return writer_.has_pmid(pmid); }
+    bool has_doi(const std::string& doi) const { return writer_.has_doi(doi); }
 
     // Reads one file of any supported format (detected by content).
     void ingest_file(const std::filesystem::path& path);

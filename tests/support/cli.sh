@@ -59,3 +59,32 @@ finish() {
   echo "ok"
   exit 0
 }
+
+# start_services [FAULT SPEC] [extra server args...]: starts tests/support/fake_services.py on a
+# free port with the corpus and the PubMed fixtures, logging to $SCRATCH/requests.log, and sets
+# NET (the base-URL options for evidex-index) and SERVICES_PID. The server is stopped on exit.
+start_services() {
+  local faults=${1:-}
+  shift || true
+  local data=(--data "$EVIDEX_SOURCE_DIR/corpus")
+  [ -d "$SHARED/fixtures/pubmed" ] && data+=(--data "$SHARED/fixtures/pubmed")
+  : >"$SCRATCH/requests.log"
+  "$PYTHON" "$EVIDEX_SOURCE_DIR/tests/support/fake_services.py" "${data[@]}" --port 0 --max-seconds 300 \
+    --log "$SCRATCH/requests.log" ${faults:+--faults "$faults"} "$@" >"$SCRATCH/services.out" 2>"$SCRATCH/services.err" &
+  SERVICES_PID=$!
+  trap 'kill $SERVICES_PID 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+  local port=""
+  for _ in $(seq 100); do
+    port=$(sed -n 's/^PORT //p' "$SCRATCH/services.out")
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  [ -n "$port" ] || { echo "the test server did not start: $(cat "$SCRATCH/services.err")" >&2; exit 1; }
+  NET=(--pubmed-url "http://127.0.0.1:$port/entrez/eutils" --crossref-url "http://127.0.0.1:$port"
+       --doi-url "http://127.0.0.1:$port/doi" --cache "$SCRATCH/cache" --email tests@example.org)
+  # Short timeouts and backoff keep fault tests quick; the logic is the same as with defaults.
+  export EVIDEX_HTTP_TIMEOUT=1 EVIDEX_RETRY_BASE_MS=50
+}
+
+# requests_to SERVICE: how many requests the server logged for a service.
+requests_to() { grep -c "\"service\": \"$1\"" "$SCRATCH/requests.log"; }

@@ -313,3 +313,29 @@ TEST_CASE("parse_crossref_json marks the recorded correction notices and the cor
     REQUIRE(notice->authors.size() == 1);
     CHECK(notice->authors[0].collective == "The PLOS ONE Staff");
 }
+
+TEST_CASE("parse_crossref_json and parse_bibtex report truncated recorded bodies and never half-read them") {
+    EVIDEX_REQUIRE_SHARED();
+    for (const auto& path : fixtures({"work_", "works_query_ecology"})) {
+        CAPTURE(path.filename().string());
+        const std::string body = slurp(path);
+        for (std::size_t cut = 1; cut < body.size(); cut += body.size() / 7 + 1) {
+            CAPTURE(cut);
+            const auto parsed = parse_crossref_json(std::string_view(body).substr(0, cut), "cut.json");
+            CHECK(parsed.studies.empty());
+            REQUIRE(parsed.errors.size() == 1);
+            CHECK(parsed.errors[0].message.rfind("malformed JSON at byte ", 0) == 0);
+        }
+    }
+    for (const auto& path : fixtures({"cn_bibtex_"})) {
+        CAPTURE(path.filename().string());
+        const std::string text = slurp(path);
+        for (std::size_t cut = 0; cut + 1 < text.size(); ++cut) {
+            CAPTURE(cut);
+            // Every cut loses the closing brace: the entry is reported, never returned half-read.
+            const auto parsed = parse_bibtex(std::string_view(text).substr(0, cut), "cut.bib");
+            CHECK(parsed.studies.empty());
+            CHECK(parsed.errors.size() == 1);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+// Live sources: PubMed by PMID or search, and DOIs through Crossref and doi.org. Each id ends
+// indexed, reported as not found (the service's real answer), or reported as failed (a fault).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/http.h"
+#include "indexer/eutils.h"
+#include "indexer/ingest.h"
+
+namespace evidex {
+
+struct RemoteOptions {
+    EutilsConfig eutils;
+    std::string crossref_url;  // "https://api.crossref.org"
+    std::string doi_url;       // "https://doi.org"
+    std::string email;
+    std::size_t jobs = 1;
+    bool resume = false;       // skip ids the index already holds
+};
+
+inline constexpr std::size_t efetch_batch_size = 200;
+
+void ingest_pubmed_ids(const std::vector<std::string>& pmids, Fetcher& fetcher, const RemoteOptions& options,
+                       Ingest& ingest);
+
+void ingest_dois(const std::vector<std::string>& dois, Fetcher& fetcher, const RemoteOptions& options, Ingest& ingest);
+
+// esearch (split by publication year when a range holds more than esearch can page through),
+// then efetch of every PMID found, up to `max` (0: no limit). Throws FatalError when the search
+// itself fails.
+void ingest_pubmed_search(const std::string& query, std::size_t max, Fetcher& fetcher, const RemoteOptions& options,
+                          Ingest& ingest);
+
+}  // namespace evidex
