@@ -13,7 +13,6 @@ namespace evidex {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Field names, citation keys' pieces, bare numbers and macro names.
 bool is_word_char(char c) {

@@ -12,7 +12,6 @@ namespace evidex {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Splits `s` where `is_separator(s, i)` says a separator of `width` bytes starts at i, outside
 // braces only.

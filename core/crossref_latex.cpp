@@ -75,8 +75,9 @@ bool is_accent_command(std::string_view name) {
 }
 
 void append_accented(std::string& out, char accent, std::string_view base) {
+    if (base.empty()) return;  // "\'{}": nothing to put the accent on
     // "\i" and "\j" are the dotless letters that carry accents in old files: {\'\i} -> í.
-    char letter = base.empty() ? ' ' : base.front();
+    char letter = base.front();
     if (base == "\\i") letter = 'i';
     if (base == "\\j") letter = 'j';
     for (const auto& entry : accented_letters) {
@@ -85,7 +86,7 @@ void append_accented(std::string& out, char accent, std::string_view base) {
             return;
         }
     }
-    if (letter != ' ') out.push_back(letter);
+    out.push_back(letter);
     for (const auto& mark : combining_marks)
         if (mark.accent == accent) append_utf8(out, mark.mark);
 }
@@ -128,7 +129,7 @@ std::string latex_to_text(std::string_view s) {
                 i += 2;
                 continue;
             }
-            if (next == '\\') {  // a forced line break
+            if (next == '\\' || next == ' ' || next == '\n') {  // a forced line break, a control space
                 out.push_back(' ');
                 i += 2;
                 continue;

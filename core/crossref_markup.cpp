@@ -161,11 +161,6 @@ std::optional<std::string> describe_html_body(std::string_view body, std::string
     return message;
 }
 
-std::string_view skip_bom(std::string_view body) {
-    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-    return body;
-}
-
 std::string excerpt(std::string_view body) {
     std::string_view text = trim(body);
     if (const auto newline = text.find_first_of("\r\n"); newline != std::string_view::npos)

@@ -23,8 +23,6 @@ std::string strip_markup(std::string_view s);
 // "HTML page, not JSON: \"Error: DOI Not Found\"" (its <title>) for expected = "JSON".
 std::optional<std::string> describe_html_body(std::string_view body, std::string_view expected);
 
-// `body` without a leading UTF-8 byte-order mark, which some servers and editors write.
-std::string_view skip_bom(std::string_view body);
 
 // The start of a body for an error message: its first line, at most 120 bytes, cut on a UTF-8
 // character boundary.

@@ -12,7 +12,7 @@ namespace {
 
 // One entry of a failure's message array: {"type": "cursor-invalid", "value": "thing",
 // "message": "Cursor specified but it is invalid"}.
-std::string describe_failure_entry(const Json& entry) {
+std::string describe_failure_entry(const WorkJson& entry) {
     if (!entry.is_object()) return std::string(trim(text_of(entry)));
     std::string text = std::string(trim(member_text(entry, "message")));
     const std::string type = member_text(entry, "type");
@@ -24,14 +24,14 @@ std::string describe_failure_entry(const Json& entry) {
 
 // Status "failed" (validation-failure, resource-failure: a message array) or "error"
 // (exception: a message object with a name and a message).
-std::string describe_failure(const Json& doc, const std::string& status) {
+std::string describe_failure(const WorkJson& doc, const std::string& status) {
     std::string said = "Crossref answered status \"" + status + "\"";
     if (const std::string type = member_text(doc, "message-type"); !type.empty()) said += " (" + type + ")";
     const auto message = doc.find("message");
     if (message == doc.end()) return said;
     std::string details;
     if (message->is_array()) {
-        for (const Json& entry : *message) {
+        for (const WorkJson& entry : *message) {
             const std::string text = describe_failure_entry(entry);
             if (text.empty()) continue;
             if (!details.empty()) details += "; ";
@@ -46,7 +46,7 @@ std::string describe_failure(const Json& doc, const std::string& status) {
     return details.empty() ? said : said + ": " + details;
 }
 
-void read_item(const Json& item, const std::string& location, ParsedRecords& out) {
+void read_item(const WorkJson& item, const std::string& location, ParsedRecords& out) {
     std::string problem;
     if (auto study = read_work(item, WorkDialect::crossref, problem)) {
         out.studies.push_back(std::move(*study));
@@ -65,18 +65,10 @@ ParsedRecords parse_crossref_json(std::string_view body, std::string_view where)
         return out;
     };
 
-    const std::string_view text = trim(skip_bom(body));
-    if (text.empty()) return fail("empty body, not JSON");
-    if (auto html = describe_html_body(text, "JSON")) return fail(*html);
-    if (text.front() != '{' && text.front() != '[')
-        return fail("not JSON: the server said \"" + excerpt(text) + "\"");
-
-    Json doc;
-    try {
-        doc = Json::parse(body);
-    } catch (const nlohmann::json::parse_error& error) {
-        return fail(describe_parse_error(error));
-    }
+    std::string problem;
+    auto parsed = parse_json_body(body, "JSON", problem);
+    if (!parsed) return fail(problem);
+    WorkJson doc = std::move(*parsed);
     if (!doc.is_object()) return fail("not a Crossref response: the body is a JSON array");
 
     const std::string status = member_text(doc, "status");
@@ -91,13 +83,13 @@ ParsedRecords parse_crossref_json(std::string_view body, std::string_view where)
     }
     if (type != "work-list") return fail("not a Crossref work: message-type " + type);
 
-    const Json* items = nullptr;
+    const WorkJson* items = nullptr;
     if (message->is_object()) {
         if (const auto found = message->find("items"); found != message->end() && found->is_array()) items = &*found;
     }
     if (!items) return fail("Crossref work-list without an items array");
     std::size_t n = 0;
-    for (const Json& item : *items) read_item(item, item_location(where, ++n, item), out);
+    for (const WorkJson& item : *items) read_item(item, item_location(where, ++n, item), out);
     return out;
 }
 

@@ -12,7 +12,7 @@ namespace evidex {
 
 namespace {
 
-const Json* member(const Json& object, std::string_view key) {
+const WorkJson* member(const WorkJson& object, std::string_view key) {
     if (!object.is_object()) return nullptr;
     const auto it = object.find(std::string(key));
     return it == object.end() ? nullptr : &*it;
@@ -25,12 +25,12 @@ std::optional<int> plausible_year(long long value) {
 
 // {"date-parts": [[2012, 3, 21]]}, [["2012"]], [[null]] (no date), or CSL {"literal": "Spring 2001"},
 // {"raw": "2001-03"}; a bare string is read for its first year as well.
-std::optional<int> year_in_date(const Json& date) {
+std::optional<int> year_in_date(const WorkJson& date) {
     if (date.is_string()) return plausible_year(first_year_in(date.get_ref<const std::string&>()));
-    if (const Json* parts = member(date, "date-parts"); parts && parts->is_array() && !parts->empty()) {
-        const Json& first = parts->front();
+    if (const WorkJson* parts = member(date, "date-parts"); parts && parts->is_array() && !parts->empty()) {
+        const WorkJson& first = parts->front();
         if (first.is_array() && !first.empty()) {
-            const Json& year = first.front();
+            const WorkJson& year = first.front();
             if (year.is_number_integer()) {
                 if (auto value = plausible_year(year.get<long long>())) return value;
             } else if (year.is_string()) {
@@ -39,49 +39,30 @@ std::optional<int> year_in_date(const Json& date) {
         }
     }
     for (std::string_view key : {"literal", "raw"}) {
-        if (const Json* text = member(date, key); text && text->is_string())
+        if (const WorkJson* text = member(date, key); text && text->is_string())
             if (auto value = plausible_year(first_year_in(text->get_ref<const std::string&>()))) return value;
     }
     return std::nullopt;
 }
 
 // Crossref prefers the print date, as PubMed does; CSL's own date is "issued".
-std::optional<int> read_year(const Json& item, WorkDialect dialect) {
+std::optional<int> read_year(const WorkJson& item, WorkDialect dialect) {
     static constexpr std::array<std::string_view, 5> crossref_order{"published-print", "published-online",
                                                                     "published", "issued", "created"};
     static constexpr std::array<std::string_view, 5> csl_order{"issued", "published-print", "published-online",
                                                                "published", "created"};
     for (std::string_view key : dialect == WorkDialect::crossref ? crossref_order : csl_order) {
-        if (const Json* date = member(item, key))
+        if (const WorkJson* date = member(item, key))
             if (auto year = year_in_date(*date)) return year;
     }
     return std::nullopt;
 }
 
-// "http://orcid.org/0000-0003-1572-5357" -> "0000-0003-1572-5357"; "" when it is not an ORCID iD.
-std::string bare_orcid(std::string_view text) {
-    std::string_view id = trim(text);
-    if (const auto slash = id.rfind('/'); slash != std::string_view::npos) id.remove_prefix(slash + 1);
-    if (id.size() != 19) return {};
-    std::string out(id);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const bool dash_position = i == 4 || i == 9 || i == 14;
-        if (dash_position != (out[i] == '-')) return {};
-        if (dash_position) continue;
-        if (i == 18 && (out[i] == 'x' || out[i] == 'X')) {
-            out[i] = 'X';  // check digit 10
-        } else if (out[i] < '0' || out[i] > '9') {
-            return {};
-        }
-    }
-    return out;
-}
-
-std::vector<Author> read_authors(const Json& item) {
+std::vector<Author> read_authors(const WorkJson& item) {
     std::vector<Author> authors;
-    const Json* list = member(item, "author");
+    const WorkJson* list = member(item, "author");
     if (!list || !list->is_array()) return authors;
-    for (const Json& entry : *list) {
+    for (const WorkJson& entry : *list) {
         Author author;
         author.family = strip_markup(member_text(entry, "family"));
         if (author.family.empty()) {
@@ -94,7 +75,7 @@ std::vector<Author> read_authors(const Json& item) {
             if (!particle.empty()) author.family = particle + " " + author.family;
             author.given = strip_markup(member_text(entry, "given"));
             author.suffix = strip_markup(member_text(entry, "suffix"));
-            author.orcid = bare_orcid(member_text(entry, "ORCID"));
+            author.orcid = normalize_orcid(member_text(entry, "ORCID"));
         }
         authors.push_back(std::move(author));
     }
@@ -125,7 +106,7 @@ bool is_book_type(std::string_view type) {
     return false;
 }
 
-RelatedNotice read_notice(const Json& entry) {
+RelatedNotice read_notice(const WorkJson& entry) {
     RelatedNotice notice;
     notice.kind = member_text(entry, "type");
     notice.doi = normalize_doi(member_text(entry, "DOI")).value_or("");
@@ -135,15 +116,15 @@ RelatedNotice read_notice(const Json& entry) {
 
 // "update-to": this record is itself a notice about the listed works. "updated-by": notices
 // about this record; a retraction among them means the record is retracted.
-void read_notices(const Json& item, Study& study) {
-    if (const Json* list = member(item, "update-to"); list && list->is_array()) {
-        for (const Json& entry : *list) {
+void read_notices(const WorkJson& item, Study& study) {
+    if (const WorkJson* list = member(item, "update-to"); list && list->is_array()) {
+        for (const WorkJson& entry : *list) {
             study.notices.push_back(read_notice(entry));
             study.is_notice = true;
         }
     }
-    if (const Json* list = member(item, "updated-by"); list && list->is_array()) {
-        for (const Json& entry : *list) {
+    if (const WorkJson* list = member(item, "updated-by"); list && list->is_array()) {
+        for (const WorkJson& entry : *list) {
             RelatedNotice notice = read_notice(entry);
             if (ascii_lower(notice.kind) == "retraction") study.retracted = true;
             study.notices.push_back(std::move(notice));
@@ -157,10 +138,10 @@ void add_keyword(std::vector<std::string>& keywords, std::string_view text) {
 }
 
 // Crossref "subject" is an array; CSL "keyword" is one string, comma or semicolon separated.
-std::vector<std::string> read_keywords(const Json& item) {
+std::vector<std::string> read_keywords(const WorkJson& item) {
     std::vector<std::string> keywords;
-    if (const Json* subjects = member(item, "subject"); subjects && subjects->is_array()) {
-        for (const Json& subject : *subjects)
+    if (const WorkJson* subjects = member(item, "subject"); subjects && subjects->is_array()) {
+        for (const WorkJson& subject : *subjects)
             if (subject.is_string()) add_keyword(keywords, subject.get_ref<const std::string&>());
     }
     const std::string keyword_list = member_text(item, "keyword");  // split() returns views into it
@@ -171,12 +152,12 @@ std::vector<std::string> read_keywords(const Json& item) {
 
 }  // namespace
 
-std::string text_of(const Json& value) {
+std::string text_of(const WorkJson& value) {
     if (value.is_string()) return value.get<std::string>();
     if (value.is_number_integer()) return std::to_string(value.get<long long>());
     if (value.is_number()) return value.dump();
     if (value.is_array()) {
-        for (const Json& element : value) {
+        for (const WorkJson& element : value) {
             std::string text = text_of(element);
             if (!trim(text).empty()) return text;
         }
@@ -184,13 +165,15 @@ std::string text_of(const Json& value) {
     return {};
 }
 
-std::string member_text(const Json& object, std::string_view key) {
-    const Json* value = member(object, key);
+std::string member_text(const WorkJson& object, std::string_view key) {
+    const WorkJson* value = member(object, key);
     return value ? text_of(*value) : std::string();
 }
 
 // "[json.exception.parse_error.101] parse error at line 1, column 21: syntax error ..." ->
 // "malformed JSON at byte 21: syntax error ...".
+namespace {
+
 std::string describe_parse_error(const nlohmann::json::parse_error& error) {
     std::string_view what = error.what();
     if (const auto at = what.find("parse error"); at != std::string_view::npos) {
@@ -199,14 +182,38 @@ std::string describe_parse_error(const nlohmann::json::parse_error& error) {
     return "malformed JSON at byte " + std::to_string(error.byte) + ": " + std::string(what);
 }
 
-std::string item_location(std::string_view where, std::size_t n, const Json& item) {
+}  // namespace
+
+std::optional<WorkJson> parse_json_body(std::string_view body, std::string_view format, std::string& problem) {
+    const std::string_view text = trim(skip_bom(body));
+    if (text.empty()) {
+        problem = "empty body, not " + std::string(format);
+        return std::nullopt;
+    }
+    if (auto html = describe_html_body(text, format)) {
+        problem = *html;
+        return std::nullopt;
+    }
+    if (text.front() != '{' && text.front() != '[') {
+        problem = "not " + std::string(format) + ": the server said \"" + excerpt(text) + "\"";
+        return std::nullopt;
+    }
+    try {
+        return WorkJson::parse(text);
+    } catch (const nlohmann::json::parse_error& error) {
+        problem = describe_parse_error(error);
+        return std::nullopt;
+    }
+}
+
+std::string item_location(std::string_view where, std::size_t n, const WorkJson& item) {
     std::string location = std::string(where) + ": item " + std::to_string(n);
     const std::string doi = std::string(trim(member_text(item, "DOI")));
     if (!doi.empty()) location += " (DOI " + doi + ")";
     return location;
 }
 
-std::optional<Study> read_work(const Json& item, WorkDialect dialect, std::string& problem) {
+std::optional<Study> read_work(const WorkJson& item, WorkDialect dialect, std::string& problem) {
     if (!item.is_object()) {
         problem = "not a JSON object";
         return std::nullopt;

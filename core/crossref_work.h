@@ -15,7 +15,7 @@
 namespace evidex {
 
 // Ordered, so that "item N" in an error counts items in the order the body lists them.
-using Json = nlohmann::ordered_json;
+using WorkJson = nlohmann::ordered_json;
 
 enum class WorkDialect {
     crossref,  // api.crossref.org /works: title is an array, DOI required, dates print-first
@@ -23,18 +23,19 @@ enum class WorkDialect {
 };
 
 // Reads one work. On failure returns nullopt and says why in `problem` ("no title").
-std::optional<Study> read_work(const Json& item, WorkDialect dialect, std::string& problem);
+std::optional<Study> read_work(const WorkJson& item, WorkDialect dialect, std::string& problem);
 
 // "<where>: item 3 (DOI 10.1000/x)" for the n-th item (1-based) of a list.
-std::string item_location(std::string_view where, std::size_t n, const Json& item);
+std::string item_location(std::string_view where, std::size_t n, const WorkJson& item);
 
-// A parse error as "malformed JSON at byte 21: syntax error while parsing ...".
-std::string describe_parse_error(const nlohmann::json::parse_error& error);
+// Parses a body that should hold `format` ("JSON", "CSL-JSON"). On failure returns nullopt
+// and says in `problem` what the body was instead: empty, an HTML page, prose, malformed JSON.
+std::optional<WorkJson> parse_json_body(std::string_view body, std::string_view format, std::string& problem);
 
 // Text of a string, a number, or the first non-empty string of an array; "" otherwise.
-std::string text_of(const Json& value);
+std::string text_of(const WorkJson& value);
 
 // Text of a member of an object, "" when the member is absent (see text_of).
-std::string member_text(const Json& object, std::string_view key);
+std::string member_text(const WorkJson& object, std::string_view key);
 
 }  // namespace evidex

@@ -10,7 +10,7 @@ namespace {
 
 // citation-js keeps {"10.1021/JA01577A030": [ {item} ], ...}: an object whose every member is an
 // array. A single item has string members ("title", "type") beside its arrays.
-bool is_keyed_by_doi(const Json& doc) {
+bool is_keyed_by_doi(const WorkJson& doc) {
     if (!doc.is_object() || doc.empty()) return false;
     for (const auto& member : doc.items())
         if (!member.value().is_array()) return false;
@@ -27,20 +27,12 @@ ParsedRecords parse_csl_json(std::string_view body, std::string_view where) {
         return out;
     };
 
-    const std::string_view text = trim(skip_bom(body));
-    if (text.empty()) return fail("empty body, not CSL-JSON");
-    if (auto html = describe_html_body(text, "CSL-JSON")) return fail(*html);
-    if (text.front() != '{' && text.front() != '[')
-        return fail("not CSL-JSON: the server said \"" + excerpt(text) + "\"");
+    std::string problem;
+    auto parsed = parse_json_body(body, "CSL-JSON", problem);
+    if (!parsed) return fail(problem);
+    WorkJson doc = std::move(*parsed);
 
-    Json doc;
-    try {
-        doc = Json::parse(body);
-    } catch (const nlohmann::json::parse_error& error) {
-        return fail(describe_parse_error(error));
-    }
-
-    auto read = [&](const Json& item, const std::string& item_where) {
+    auto read = [&](const WorkJson& item, const std::string& item_where) {
         std::string problem;
         if (auto study = read_work(item, WorkDialect::csl, problem)) {
             out.studies.push_back(std::move(*study));
@@ -51,12 +43,12 @@ ParsedRecords parse_csl_json(std::string_view body, std::string_view where) {
 
     std::size_t n = 0;
     if (doc.is_array()) {
-        for (const Json& item : doc) read(item, item_location(where, ++n, item));
+        for (const WorkJson& item : doc) read(item, item_location(where, ++n, item));
     } else if (doc.is_object() && doc.contains("message-type")) {
         return fail("not CSL-JSON: a Crossref API response (message-type " + member_text(doc, "message-type") + ")");
     } else if (is_keyed_by_doi(doc)) {
         for (const auto& member : doc.items())
-            for (const Json& item : member.value()) read(item, item_location(where, ++n, item));
+            for (const WorkJson& item : member.value()) read(item, item_location(where, ++n, item));
     } else if (doc.is_object()) {
         read(doc, location);
     } else {

@@ -93,4 +93,25 @@ std::optional<std::string> normalize_pmcid(std::string_view text) {
     return "PMC" + std::string(s);
 }
 
+std::string normalize_orcid(std::string_view text) {
+    std::string_view s = trim(text);
+    for (std::string_view prefix : {"https://orcid.org/", "http://orcid.org/", "orcid.org/"}) {
+        if (starts_with_icase(s, prefix)) {
+            s.remove_prefix(prefix.size());
+            break;
+        }
+    }
+    std::string digits;
+    for (const char c : s) {
+        if (c == '-') continue;
+        digits.push_back(c == 'x' ? 'X' : c);
+    }
+    if (digits.size() != 16) return {};
+    for (std::size_t i = 0; i < 16; ++i) {
+        const bool digit = std::isdigit(static_cast<unsigned char>(digits[i])) != 0;
+        if (!digit && !(i == 15 && digits[i] == 'X')) return {};
+    }
+    return digits.substr(0, 4) + '-' + digits.substr(4, 4) + '-' + digits.substr(8, 4) + '-' + digits.substr(12, 4);
+}
+
 }  // namespace evidex

@@ -19,4 +19,8 @@ std::optional<std::string> normalize_pmid(std::string_view text);
 // "PMC1234567", "pmc1234567", "1234567" -> "PMC1234567".
 std::optional<std::string> normalize_pmcid(std::string_view text);
 
+// "https://orcid.org/0000-0002-1825-0097", "0000000218250097" -> "0000-0002-1825-0097";
+// an empty string when the text is not an ORCID iD.
+std::string normalize_orcid(std::string_view text);
+
 }  // namespace evidex

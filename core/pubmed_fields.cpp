@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "core/pubmed_xml.h"
+#include "core/ids.h"
 #include "core/text.h"
 
 namespace evidex {
@@ -44,27 +45,6 @@ std::vector<AbstractSection> read_pubmed_abstract(const pugi::xml_node& abstract
         sections.push_back(std::move(section));
     }
     return sections;
-}
-
-std::string normalize_orcid(std::string_view text) {
-    std::string_view s = trim(text);
-    for (std::string_view prefix : {"https://orcid.org/", "http://orcid.org/", "orcid.org/"}) {
-        if (starts_with_icase(s, prefix)) {
-            s.remove_prefix(prefix.size());
-            break;
-        }
-    }
-    std::string digits;
-    for (const char c : s) {
-        if (c == '-') continue;
-        digits.push_back(c == 'x' ? 'X' : c);
-    }
-    if (digits.size() != 16) return {};
-    for (std::size_t i = 0; i < 16; ++i) {
-        const bool digit = std::isdigit(static_cast<unsigned char>(digits[i])) != 0;
-        if (!digit && !(i == 15 && digits[i] == 'X')) return {};
-    }
-    return digits.substr(0, 4) + '-' + digits.substr(4, 4) + '-' + digits.substr(8, 4) + '-' + digits.substr(12, 4);
 }
 
 std::vector<Author> read_pubmed_authors(const pugi::xml_node& author_list) {

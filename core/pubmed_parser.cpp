@@ -27,10 +27,7 @@ std::string snippet(std::string_view text) {
     return collapsed;
 }
 
-std::string_view skip_bom_and_space(std::string_view body) {
-    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-    return trim(body);
-}
+std::string_view skip_bom_and_space(std::string_view body) { return trim(skip_bom(body)); }
 
 // The text of an HTML page's <title>, found without parsing HTML as XML.
 std::string html_title(std::string_view body) {

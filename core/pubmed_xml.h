@@ -39,6 +39,5 @@ std::vector<std::string> read_deleted_pmids(const pugi::xml_node& delete_citatio
 std::vector<AbstractSection> read_pubmed_abstract(const pugi::xml_node& abstract);
 std::vector<Author> read_pubmed_authors(const pugi::xml_node& author_list);
 std::vector<MeshHeading> read_pubmed_mesh(const pugi::xml_node& mesh_heading_list);
-std::string normalize_orcid(std::string_view text);
 
 }  // namespace evidex

@@ -6,13 +6,9 @@
 
 namespace evidex {
 
-namespace {
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-}  // namespace
-
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
     return s;
 }
 
@@ -22,7 +18,7 @@ std::string collapse_whitespace(std::string_view s) {
     bool pending_space = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
-        bool space = is_space(c);
+        bool space = is_space(static_cast<char>(c));
         std::size_t width = 1;
         if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
             space = true;  // U+00A0 no-break space

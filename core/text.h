@@ -7,6 +7,12 @@
 
 namespace evidex {
 
+// ASCII white space: space, tab, CR, LF, form feed, vertical tab.
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Drops a UTF-8 byte order mark at the start.
+inline std::string_view skip_bom(std::string_view s) { return s.substr(0, 3) == "\xEF\xBB\xBF" ? s.substr(3) : s; }
+
 // Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 

@@ -4,6 +4,8 @@
 
 #include <zlib.h>
 
+#include "core/text.h"
+
 namespace evidex {
 
 std::string_view to_string(InputFormat format) {
@@ -18,7 +20,7 @@ std::string_view to_string(InputFormat format) {
 }
 
 InputFormat detect_input_format_of(std::string_view head) {
-    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);  // UTF-8 byte order mark
+    head = skip_bom(head);
     std::size_t i = 0;
     while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
     if (i == head.size()) return InputFormat::unknown;

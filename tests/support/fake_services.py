@@ -295,7 +295,7 @@ class EUtils:
             return ids[start:start + count]
         return xml_error(root, missing)
 
-    def efetch(self, q, commit=True):
+    def efetch(self, q):
         if not q.get("db"):
             return xml_error("eFetchResult", "Empty id list - nothing todo")
         if q["db"].lower() != "pubmed":
@@ -338,7 +338,7 @@ class EUtils:
             out.append("<WarningList><OutputMessage>No items found.</OutputMessage></WarningList>")
         return Resp(200, XML_CT, ESEARCH_HEAD + "".join(out) + "</eSearchResult>\n")
 
-    def esummary(self, q, commit=True):
+    def esummary(self, q):
         if q.get("db", "pubmed").lower() != "pubmed":
             return xml_error("eSummaryResult", "Invalid db name specified: %s" % q["db"])
         ids = self._ids_or_history(q, "eSummaryResult", "Neither query_key nor id specified")
@@ -376,7 +376,7 @@ class EUtils:
                 + item("ELocationID", "String", "doi: " + r["doi"] if r["doi"] else "")
                 + item("SO", "String", so) + "</DocSum>\n")
 
-    def idconv(self, q, commit=True):
+    def idconv(self, q):
         ids = [x for x in re.split(r"[,\s]+", q.get("ids", "")) if x]
         idtype, stamp = q.get("idtype", "").lower(), time.strftime("%Y-%m-%d %H:%M:%S")
         request = ";".join("%s=%s" % (k, quote(v, safe="")) for k, v in q.items())
@@ -413,13 +413,13 @@ class Crossref:
     def __init__(self, store):
         self.store = store
 
-    def works(self, doi, q, commit):
+    def works(self, doi):
         hit = self.store.crossref.get(norm_doi(doi))
         if not hit:
             return Resp(404, "text/plain", "Resource not found.")
         return Resp(200, CROSSREF_CT, hit[0])
 
-    def works_query(self, q, commit):
+    def works_query(self, q):
         terms = " ".join(v for k, v in q.items() if k == "query" or k.startswith("query."))
         rows, offset = get_int(q, "rows", 20), get_int(q, "offset", 0)
         if not 0 <= rows <= 1000:
@@ -481,11 +481,24 @@ def bibtex_from_work(m):
     return " @article{%s, %s }" % (key, ", ".join("%s={%s}" % (k, v) for k, v in fields if v))
 
 
+def accepted(accept):
+    """Media types of an Accept header, best first."""
+    ranked = []
+    for i, part in enumerate((accept or "").split(",")):
+        m = re.search(r";\s*q=([0-9.]+)", part)
+        try:
+            q = float(m.group(1)) if m else 1.0
+        except ValueError:
+            q = 0.0
+        ranked.append((-q, i, part.split(";")[0].strip().lower()))
+    return [media for _, _, media in sorted(ranked)]
+
+
 class DoiOrg:
     def __init__(self, store):
         self.store = store
 
-    def resolve(self, doi, resolved, accept, host, commit):
+    def resolve(self, doi, resolved, accept, host):
         if not DOI_SYNTAX_RE.match(norm_doi(doi)):
             return doi_page(400, "Error: Not a DOI", "%s is not a valid DOI name." % doi)
         hit = self.store.crossref.get(norm_doi(doi))
@@ -495,11 +508,10 @@ class DoiOrg:
             loc = "http://%s/doi-resolved/%s" % (host, quote(doi, safe="/:;()"))
             return Resp(302, HTML_CT, '<html><head><title>Handle Redirect</title></head>\n<body><a href="%s">%s'
                         "</a></body></html>" % (escape(loc), escape(loc)), [("Location", loc)])
-        for media in sorted(((a.split(";")[0].strip().lower(), -float((re.findall(r"q=([\d.]+)", a) or ["1"])[0]))
-                             for a in (accept or "").split(",")), key=lambda x: x[1]):
-            if media[0] in (CSL_CT, "application/citeproc+json"):
+        for media in accepted(accept):
+            if media in (CSL_CT, "application/citeproc+json"):
                 return Resp(200, CSL_CT, json.dumps(csl_from_work(hit[1]), ensure_ascii=False))
-            if media[0] == "application/x-bibtex":
+            if media == "application/x-bibtex":
                 return Resp(200, BIBTEX_CT, bibtex_from_work(hit[1]))
         title = csl_from_work(hit[1]).get("title") or doi
         return doi_page(200, title, "Landing page of %s (fake doi.org)" % doi)
@@ -598,17 +610,20 @@ class App:
         self.log = open(args.log, "a", encoding="utf-8") if args.log else None
 
     def route(self, service, path, q, handler, commit):
-        if service in ("efetch", "esearch", "esummary", "idconv"):
-            return getattr(self.eutils, service)(q, commit)
+        """The normal answer; commit=False (a faulty request) keeps the esearch history unchanged."""
+        if service == "esearch":
+            return self.eutils.esearch(q, commit)
+        if service in ("efetch", "esummary", "idconv"):
+            return getattr(self.eutils, service)(q)
         if service == "works":
-            return self.crossref.works(unquote(re.sub(r"^(/v1)?/works/", "", path)), q, commit)
+            return self.crossref.works(unquote(re.sub(r"^(/v1)?/works/", "", path)))
         if service == "works-query":
-            return self.crossref.works_query(q, commit)
+            return self.crossref.works_query(q)
         if service == "doi":
             resolved = path.startswith("/doi-resolved/")
             doi = unquote(path.split("/", 2)[2])
             host = handler.headers.get("Host") or "127.0.0.1:%d" % handler.server.server_address[1]
-            return self.doiorg.resolve(doi, resolved, handler.headers.get("Accept"), host, commit)
+            return self.doiorg.resolve(doi, resolved, handler.headers.get("Accept"), host)
         return Resp(404, "text/plain", "Not Found\n")
 
     def error_for(self, service, msg):

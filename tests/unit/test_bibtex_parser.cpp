@@ -97,6 +97,7 @@ TEST_CASE("parse_bibtex turns LaTeX accents and escapes into UTF-8") {
         {R"({Pages 1--2, dash---here, non~breaking})", "Pages 1\u20132, dash\u2014here, non breaking"},
         {R"({The $\alpha$-synuclein story})", "The \u03b1-synuclein story"},
         {R"({Raw UTF-8 stays: 635–641})", "Raw UTF-8 stays: 635\u2013641"},
+        {R"({Dr.\ Who and an empty accent\'{}})", "Dr. Who and an empty accent"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.value);

@@ -62,3 +62,11 @@ TEST_CASE("normalize_pmcid gives the PMC-prefixed form") {
     CHECK(normalize_pmcid("5452159") == "PMC5452159");
     CHECK_FALSE(normalize_pmcid("PMCx").has_value());
 }
+
+TEST_CASE("normalize_orcid gives the bare dashed form, or nothing") {
+    CHECK(evidex::normalize_orcid("https://orcid.org/0000-0002-1825-0097") == "0000-0002-1825-0097");
+    CHECK(evidex::normalize_orcid("http://orcid.org/0000-0003-1572-535x") == "0000-0003-1572-535X");
+    CHECK(evidex::normalize_orcid("0000000218250097") == "0000-0002-1825-0097");
+    CHECK(evidex::normalize_orcid("0000-0002-1825") == "");
+    CHECK(evidex::normalize_orcid("not an orcid") == "");
+}
