@@ -11,9 +11,14 @@ ClassificationRules load_classification_rules(const std::filesystem::path& schem
 void classify_study(Study& study, const ClassificationRules& rules) {
     study.design = Design::other;
     study.blinding = Blinding::unknown;
+    study.placebo = false;
+    study.pilot = false;
+    study.crossover = false;
     study.n.reset();
+    study.n_studies.reset();
+    study.duration.clear();
     study.population.clear();
-    study.intervention.clear();
+    study.intervention = Intervention{};
     study.conditions.clear();
     study.result_direction = ResultDirection::unclear;
     study.flags.clear();

@@ -65,9 +65,9 @@ ParsedRecords parse_crossref_json(std::string_view body, std::string_view where)
         return out;
     };
 
-    std::string problem;
-    auto parsed = parse_json_body(body, "JSON", problem);
-    if (!parsed) return fail(problem);
+    std::string body_problem;
+    auto parsed = parse_json_body(body, "JSON", body_problem);
+    if (!parsed) return fail(body_problem);
     WorkJson doc = std::move(*parsed);
     if (!doc.is_object()) return fail("not a Crossref response: the body is a JSON array");
 

@@ -27,9 +27,9 @@ ParsedRecords parse_csl_json(std::string_view body, std::string_view where) {
         return out;
     };
 
-    std::string problem;
-    auto parsed = parse_json_body(body, "CSL-JSON", problem);
-    if (!parsed) return fail(problem);
+    std::string body_problem;
+    auto parsed = parse_json_body(body, "CSL-JSON", body_problem);
+    if (!parsed) return fail(body_problem);
     WorkJson doc = std::move(*parsed);
 
     auto read = [&](const WorkJson& item, const std::string& item_where) {

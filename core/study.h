@@ -53,6 +53,17 @@ struct Reason {
     std::string span;   // the text that triggered it, may be empty
 };
 
+// What a study gave its participants, as far as the record says.
+struct Intervention {
+    std::string substance;              // "magnesium", a supplement vocabulary id
+    std::string form;                   // "oxide", "citrate", "l-threonate"; empty when not stated
+    std::string route;                  // "oral", "intravenous", "topical"; empty when not stated
+    std::optional<double> daily_dose_mg;  // normalised to mg/day where the text allows
+    std::string span;                   // the text the dose or form was read from
+
+    [[nodiscard]] bool empty() const { return substance.empty(); }
+};
+
 struct Study {
     // Identifiers. `doi` is normalised (see ids.h); `pmid` is digits only, no version.
     std::string pmid;
@@ -82,9 +93,14 @@ struct Study {
     // Derived by classification.
     Design design = Design::other;
     Blinding blinding = Blinding::unknown;
-    std::optional<int> n;
-    std::vector<std::string> population;
-    std::string intervention;
+    bool placebo = false;             // placebo-controlled
+    bool pilot = false;               // called a pilot or feasibility study
+    bool crossover = false;
+    std::optional<int> n;             // participants (people or animals), never studies
+    std::optional<int> n_studies;     // for reviews: the number of studies pooled
+    std::string duration;             // "8 weeks", as the record states it
+    std::vector<std::string> population;  // population vocabulary ids
+    Intervention intervention;
     std::vector<std::string> conditions;
     ResultDirection result_direction = ResultDirection::unclear;
     std::vector<std::string> flags;

@@ -53,7 +53,9 @@ Xapian::Document build_study_document(const Study& study) {
     add_boolean(doc, prefix::blinding, to_string(study.blinding));
     for (const auto& condition : study.conditions) add_boolean(doc, prefix::condition, condition);
     for (const auto& population : study.population) add_boolean(doc, prefix::population, population);
-    add_boolean(doc, prefix::intervention, ascii_lower(study.intervention));
+    add_boolean(doc, prefix::intervention, study.intervention.substance);
+    if (!study.intervention.form.empty())
+        add_boolean(doc, prefix::intervention, study.intervention.substance + ":" + study.intervention.form);
     add_boolean(doc, prefix::direction, to_string(study.result_direction));
     for (const auto& flag : study.flags) add_boolean(doc, prefix::flag, flag);
     if (study.retracted) add_boolean(doc, prefix::status, "retracted");

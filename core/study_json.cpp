@@ -42,6 +42,12 @@ json author_to_json(const Author& a) {
             {"orcid", string_or_null(a.orcid)}};
 }
 
+json intervention_to_json(const Intervention& i) {
+    if (i.empty()) return nullptr;
+    return {{"substance", i.substance}, {"form", string_or_null(i.form)}, {"route", string_or_null(i.route)},
+            {"daily_dose_mg", i.daily_dose_mg ? json(*i.daily_dose_mg) : json(nullptr)}, {"span", string_or_null(i.span)}};
+}
+
 }  // namespace
 
 json study_to_json(const Study& s) {
@@ -92,7 +98,12 @@ json study_to_json(const Study& s) {
         {"level", s.level()},
         {"n", s.n ? json(*s.n) : json(nullptr)},
         {"population", s.population},
-        {"intervention", string_or_null(s.intervention)},
+        {"placebo", s.placebo},
+        {"pilot", s.pilot},
+        {"crossover", s.crossover},
+        {"n_studies", s.n_studies ? json(*s.n_studies) : json(nullptr)},
+        {"duration", string_or_null(s.duration)},
+        {"intervention", intervention_to_json(s.intervention)},
         {"conditions", s.conditions},
         {"result_direction", std::string(to_string(s.result_direction))},
         {"flags", s.flags},
@@ -132,7 +143,19 @@ Study study_from_json(const json& j) {
     s.blinding = parse_blinding(string_at(j, "blinding")).value_or(Blinding::unknown);
     s.n = int_at(j, "n");
     s.population = strings_at(j, "population");
-    s.intervention = string_at(j, "intervention");
+    s.placebo = bool_at(j, "placebo");
+    s.pilot = bool_at(j, "pilot");
+    s.crossover = bool_at(j, "crossover");
+    s.n_studies = int_at(j, "n_studies");
+    s.duration = string_at(j, "duration");
+    if (const auto it = j.find("intervention"); it != j.end() && it->is_object()) {
+        s.intervention.substance = string_at(*it, "substance");
+        s.intervention.form = string_at(*it, "form");
+        s.intervention.route = string_at(*it, "route");
+        if (const auto dose = it->find("daily_dose_mg"); dose != it->end() && !dose->is_null())
+            s.intervention.daily_dose_mg = dose->get<double>();
+        s.intervention.span = string_at(*it, "span");
+    }
     s.conditions = strings_at(j, "conditions");
     s.result_direction = parse_result_direction(string_at(j, "result_direction")).value_or(ResultDirection::unclear);
     s.flags = strings_at(j, "flags");

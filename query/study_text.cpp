@@ -69,12 +69,30 @@ std::string write_study_text(const Study& s) {
     field(out, "Language", s.language);
     field(out, "Source", std::string(to_string(s.source)));
     std::string design(to_string(s.design));
-    if (s.blinding != Blinding::unknown) design += " (" + std::string(to_string(s.blinding)) + "-blind)";
+    std::vector<std::string> traits;
+    if (s.blinding != Blinding::unknown)
+        traits.push_back(s.blinding == Blinding::open ? "open-label" : std::string(to_string(s.blinding)) + "-blind");
+    if (s.placebo) traits.emplace_back("placebo-controlled");
+    if (s.crossover) traits.emplace_back("crossover");
+    if (s.pilot) traits.emplace_back("pilot");
+    if (!traits.empty()) design += " (" + join(traits, ", ") + ")";
     field(out, "Design", design);
     field(out, "Evidence level", std::to_string(s.level()));
     if (s.n) field(out, "Participants", std::to_string(*s.n));
     field(out, "Population", join(s.population));
-    field(out, "Intervention", s.intervention);
+    if (!s.intervention.empty()) {
+        std::string what = s.intervention.substance;
+        if (!s.intervention.form.empty()) what += " (" + s.intervention.form + ")";
+        if (!s.intervention.route.empty()) what += ", " + s.intervention.route;
+        if (s.intervention.daily_dose_mg) {
+            std::ostringstream dose;
+            dose << *s.intervention.daily_dose_mg;
+            what += ", " + dose.str() + " mg/day";
+        }
+        field(out, "Intervention", what);
+    }
+    if (s.n_studies) field(out, "Studies pooled", std::to_string(*s.n_studies));
+    field(out, "Duration", s.duration);
     field(out, "Conditions", join(s.conditions));
     field(out, "Result", std::string(to_string(s.result_direction)));
     field(out, "Flags", join(s.flags));
