@@ -1,4 +1,5 @@
 // evidex-index pubmed, doi and search-pubmed: the live sources.
+#include <cstdlib>
 #include <sstream>
 
 #include "core/http_client.h"
@@ -32,6 +33,9 @@ RemoteOptions remote_options_from(const Settings& settings, const po::variables_
     options.email = settings.email;
     options.jobs = std::max<std::size_t>(1, vm["jobs"].as<std::size_t>());
     options.resume = vm["resume"].as<bool>();
+    // A mirror or test server with a smaller esearch window says so here.
+    if (const char* window = std::getenv("EVIDEX_ESEARCH_WINDOW"); window && std::atol(window) > 0)
+        options.esearch_window = std::atol(window);
     return options;
 }
 

@@ -201,9 +201,6 @@ void ingest_dois(const std::vector<std::string>& dois, Fetcher& fetcher, const R
 
 namespace {
 
-// esearch pages through at most this many hits of one query.
-constexpr long esearch_window = 9999;
-
 EsearchReply run_esearch(const std::string& query, int retstart, int retmax, std::optional<int> from,
                          std::optional<int> to, Fetcher& fetcher, const RemoteOptions& options) {
     std::string why;
@@ -226,6 +223,7 @@ EsearchReply run_esearch(const std::string& query, int retstart, int retmax, std
 // while it holds more hits than esearch can page through.
 void collect_pmids(const std::string& query, int from, int to, long count, std::size_t max, Fetcher& fetcher,
                    const RemoteOptions& options, std::vector<std::string>& out, std::vector<ItemError>& warnings) {
+    const long esearch_window = options.esearch_window;
     if (count > esearch_window && from < to) {
         const int middle = from + (to - from) / 2;
         for (auto [a, b] : {std::pair{from, middle}, std::pair{middle + 1, to}}) {
@@ -239,10 +237,11 @@ void collect_pmids(const std::string& query, int from, int to, long count, std::
         warnings.push_back({"search-pubmed", "year " + std::to_string(from) + " alone has " + std::to_string(count) +
                                                  " hits; only the first " + std::to_string(esearch_window) + " are reachable"});
     const long reachable = std::min(count, esearch_window);
-    for (long start = 0; start < reachable; start += 5000) {
+    const long page_size = std::min(5000L, esearch_window);
+    for (long start = 0; start < reachable; start += page_size) {
         if (max && out.size() >= max) return;
         const bool ranged = from != 0 || to != 0;
-        const auto page = run_esearch(query, static_cast<int>(start), static_cast<int>(std::min(5000L, reachable - start)),
+        const auto page = run_esearch(query, static_cast<int>(start), static_cast<int>(std::min(page_size, reachable - start)),
                                       ranged ? std::optional(from) : std::nullopt, ranged ? std::optional(to) : std::nullopt,
                                       fetcher, options);
         out.insert(out.end(), page.pmids.begin(), page.pmids.end());
@@ -256,7 +255,7 @@ void ingest_pubmed_search(const std::string& query, std::size_t max, Fetcher& fe
     const auto first = run_esearch(query, 0, 0, std::nullopt, std::nullopt, fetcher, options);
     std::vector<std::string> pmids;
     std::vector<ItemError> warnings;
-    if (first.count > esearch_window && !(max && max <= static_cast<std::size_t>(esearch_window))) {
+    if (first.count > options.esearch_window && !(max && max <= static_cast<std::size_t>(options.esearch_window))) {
         std::time_t now = std::time(nullptr);
         const int this_year = 1900 + std::localtime(&now)->tm_year;
         collect_pmids(query, 1800, this_year + 1, first.count, max, fetcher, options, pmids, warnings);

@@ -18,6 +18,7 @@ struct RemoteOptions {
     std::string email;
     std::size_t jobs = 1;
     bool resume = false;       // skip ids the index already holds
+    long esearch_window = 9999;  // hits esearch pages through for one query (NCBI: 9,999)
 };
 
 inline constexpr std::size_t efetch_batch_size = 200;

@@ -4,7 +4,9 @@
 # cache.
 . "$(dirname "$0")/../support/cli.sh"
 
-start_services "efetch:429,efetch:500,efetch:truncate,efetch:html,efetch:error200,works:503,works:reset,esearch:slow,doi:429"
+# The slow reply outlasts the client's 1 s timeout by half a second.
+start_services "efetch:429,efetch:500,efetch:truncate,efetch:html,efetch:error200,works:503,works:reset,esearch:slow,doi:429" \
+  --slow-seconds 1.5
 
 pmids=(9703590 23853635 28445426 30562392 11794633 16542786 99999999)
 run "$INDEX" "${NET[@]}" pubmed "${pmids[@]}"
@@ -36,7 +38,9 @@ if grep -rlE 'Service unavailable|API rate limit exceeded|<html' "$SCRATCH/cache
   fail "a failed reply was cached: $(grep -rlE 'Service unavailable|API rate limit exceeded|<html' "$SCRATCH/cache")"
 fi
 
-# Offline, the same runs are answered from the cache alone.
+# Offline, the same runs are answered from the cache alone. (The server logs a request when it
+# ends: let the slow reply the client gave up on finish first.)
+sleep 1.5
 before=$(wc -l <"$SCRATCH/requests.log")
 run "$INDEX" "${NET[@]}" --offline pubmed "${pmids[@]}"
 expect_code 3 "pubmed --offline (the unknown PMID is still unknown)"

@@ -9,6 +9,16 @@ total=$(doc_count)
 [ "$total" -gt 10 ] || fail "search-pubmed magnesium indexed only $total studies"
 expect_contains "$err" "$total added" "every hit indexed"
 
+# A search larger than esearch can page through is split by publication year: with the
+# server's window cut to 5 hits, the same search still indexes every hit.
+export EVIDEX_DB="$SCRATCH/split-index"
+kill "$SERVICES_PID"; wait "$SERVICES_PID" 2>/dev/null
+start_services "" --esearch-limit 5
+EVIDEX_ESEARCH_WINDOW=5 run "$INDEX" "${NET[@]}" search-pubmed magnesium
+expect_code 0 "search-pubmed over a 5-hit esearch window"
+expect_equal "$(doc_count)" "$total" "documents from the split search"
+grep -q '"mindate"' "$SCRATCH/requests.log" || fail "the split search never asked for a date range"
+
 # A second index: kill the run after its first committed batch, then resume.
 export EVIDEX_DB="$SCRATCH/resume-index"
 kill "$SERVICES_PID"; wait "$SERVICES_PID" 2>/dev/null
