@@ -17,3 +17,7 @@ find_package(Threads REQUIRED)
 find_path(DOCTEST_INCLUDE_DIR doctest/doctest.h REQUIRED)   # doctest-dev
 add_library(dep_doctest INTERFACE)
 target_include_directories(dep_doctest INTERFACE ${DOCTEST_INCLUDE_DIR})
+
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)   # libgumbo-dev: the HTML5 parser
+add_library(dep_gumbo INTERFACE)
+target_link_libraries(dep_gumbo INTERFACE PkgConfig::GUMBO)

@@ -1,11 +1,18 @@
 #include "core/classify.h"
 
+#include "core/sample_size.h"
+#include "core/study_flags.h"
+
 namespace evidex {
 
 ClassificationRules load_classification_rules(const std::filesystem::path& schemas) {
-    ClassificationRules rules;
-    rules.design = load_design_rules(schemas / "design-rules.tsv");
-    return rules;
+    return ClassificationRules{
+        load_design_rules(schemas),
+        ConditionVocabulary::load(schemas / "conditions.tsv"),
+        PopulationVocabulary::load(schemas / "populations.tsv"),
+        InterventionVocabulary::load(schemas),
+        load_direction_rules(schemas),
+    };
 }
 
 void classify_study(Study& study, const ClassificationRules& rules) {
@@ -25,7 +32,12 @@ void classify_study(Study& study, const ClassificationRules& rules) {
     study.reasons.clear();
 
     classify_design(study, rules.design);
-    if (study.retracted) study.flags.emplace_back("retracted");
+    classify_sample_size(study);
+    classify_population(study, rules.populations);
+    classify_intervention(study, rules.interventions);
+    classify_conditions(study, rules.conditions);
+    classify_result_direction(study, rules.directions);
+    classify_flags(study);
 }
 
 }  // namespace evidex

@@ -11,7 +11,7 @@
 namespace evidex {
 
 // Which service a request goes to: each has its own rate limit.
-enum class Service { pubmed, crossref, doi };
+enum class Service { pubmed, crossref, doi, web };
 
 struct HttpRequest {
     Service service = Service::pubmed;

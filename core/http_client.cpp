@@ -207,7 +207,8 @@ CurlFetcher::CurlFetcher(FetcherOptions options)
     : options_(std::move(options)),
       pubmed_limiter_(options_.pubmed_per_second),
       crossref_limiter_(options_.crossref_per_second),
-      doi_limiter_(options_.doi_per_second) {
+      doi_limiter_(options_.doi_per_second),
+      web_limiter_(options_.doi_per_second) {
     static const bool initialised = [] { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }();
     (void)initialised;
     if (!options_.cache_dir.empty()) cache_ = std::make_unique<HttpCache>(options_.cache_dir);
@@ -220,6 +221,7 @@ RateLimiter& CurlFetcher::limiter_for(Service service) {
         case Service::pubmed: return pubmed_limiter_;
         case Service::crossref: return crossref_limiter_;
         case Service::doi: return doi_limiter_;
+        case Service::web: return web_limiter_;
     }
     return pubmed_limiter_;
 }

@@ -75,7 +75,7 @@ private:
 
     FetcherOptions options_;
     std::unique_ptr<HttpCache> cache_;
-    RateLimiter pubmed_limiter_, crossref_limiter_, doi_limiter_;
+    RateLimiter pubmed_limiter_, crossref_limiter_, doi_limiter_, web_limiter_;
     mutable std::mutex stats_mutex_;
     Stats stats_;
 };

@@ -124,6 +124,34 @@ bool IndexWriter::remove_pmid(const std::string& pmid) {
     }
 }
 
+namespace {
+
+std::optional<Study> first_study_with(const Xapian::Database& db, const std::string& term) {
+    const auto it = db.postlist_begin(term);
+    if (it == db.postlist_end(term)) return std::nullopt;
+    return study_from_json(nlohmann::json::parse(db.get_document(*it).get_data()));
+}
+
+}  // namespace
+
+std::optional<Study> IndexWriter::find_pmid(const std::string& pmid) const {
+    try {
+        return first_study_with(*db_, schema::make_term(prefix::pmid, pmid));
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+std::optional<Study> IndexWriter::find_doi(const std::string& doi) const {
+    try {
+        return first_study_with(*db_, schema::make_term(prefix::doi, doi));
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+const Xapian::Database& IndexWriter::database() const { return *db_; }
+
 bool IndexWriter::has_pmid(const std::string& pmid) const {
     try {
         return db_->term_exists(schema::make_term(prefix::pmid, pmid));

@@ -13,6 +13,7 @@
 #include "core/study.h"
 
 namespace Xapian {
+class Database;
 class WritableDatabase;
 }
 
@@ -43,6 +44,12 @@ public:
 
     // Removes the study with this PMID (PubMed DeleteCitation). Returns whether one was there.
     bool remove_pmid(const std::string& pmid);
+
+    // The stored study with this PMID or DOI (committed or pending), if any.
+    std::optional<Study> find_pmid(const std::string& pmid) const;
+    std::optional<Study> find_doi(const std::string& doi) const;
+    // The database, for searches over what this run has written so far.
+    [[nodiscard]] const Xapian::Database& database() const;
 
     // Whether a study with this PMID or DOI is stored (committed or pending).
     bool has_pmid(const std::string& pmid) const;

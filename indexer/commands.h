@@ -11,5 +11,6 @@ ExitCode run_index_corpus(const CommandLine& line);
 ExitCode run_index_pubmed(const CommandLine& line);
 ExitCode run_index_doi(const CommandLine& line);
 ExitCode run_index_search_pubmed(const CommandLine& line);
+ExitCode run_index_refs(const CommandLine& line);
 
 }  // namespace evidex

@@ -53,6 +53,7 @@ public:
     void ingest_file(const std::filesystem::path& path);
 
     [[nodiscard]] const IngestSummary& summary() const { return summary_; }
+    [[nodiscard]] IndexWriter& writer() { return writer_; }
 
 private:
     void progress();

@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
         {"corpus", evidex::run_index_corpus, "index the bundled corpus of study records"},
         {"doi", evidex::run_index_doi, "fetch DOIs from Crossref (doi.org as fallback) and index them"},
         {"pubmed", evidex::run_index_pubmed, "fetch PubMed records by PMID and index them"},
+        {"refs", evidex::run_index_refs, "find a page's references, resolve and index them"},
         {"search-pubmed", evidex::run_index_search_pubmed, "search PubMed and index every hit"},
     };
     return evidex::run_tool("evidex-index", commands, argc, argv);

@@ -67,6 +67,62 @@ std::vector<std::string> drop_indexed_pmids(const std::vector<std::string>& pmid
 
 }  // namespace
 
+std::optional<ParsedRecords> fetch_pubmed_records(const std::vector<std::string>& pmids, Fetcher& fetcher,
+                                                  const RemoteOptions& options, std::string& error) {
+    const auto result = fetcher.fetch(build_efetch_request(options.eutils, pmids), check_efetch_body, {});
+    if (!result.ok()) {
+        error = "efetch failed: " + failure_text(*result.error);
+        return std::nullopt;
+    }
+    return parse_pubmed_xml(result.response->body, "efetch");
+}
+
+std::optional<std::vector<std::string>> search_pubmed_ids(const std::string& term, int max, Fetcher& fetcher,
+                                                          const RemoteOptions& options, std::string& error) {
+    std::optional<EsearchReply> reply;
+    std::string why;
+    const auto result = fetcher.fetch(
+        build_esearch_request(options.eutils, term, 0, max),
+        [&](const HttpResponse& r) {
+            reply = parse_esearch_reply(r.body, why);
+            return reply ? std::string() : why;
+        },
+        {});
+    if (!result.ok()) {
+        error = "esearch failed: " + failure_text(*result.error);
+        return std::nullopt;
+    }
+    if (result.response->from_cache) reply = parse_esearch_reply(result.response->body, why);
+    if (!reply) {
+        error = why;
+        return std::nullopt;
+    }
+    return reply->pmids;
+}
+
+std::optional<ParsedRecords> search_crossref(const std::string& text, int rows, Fetcher& fetcher,
+                                             const RemoteOptions& options, std::string& error) {
+    HttpRequest request;
+    request.service = Service::crossref;
+    std::vector<std::pair<std::string, std::string>> params{{"query.bibliographic", text}, {"rows", std::to_string(rows)}};
+    if (!options.email.empty()) params.emplace_back("mailto", options.email);
+    request.url = options.crossref_url + "/works?" + form_encode(params);
+    ParsedRecords parsed;
+    const auto result = fetcher.fetch(
+        request,
+        [&](const HttpResponse& r) {
+            parsed = parse_crossref_json(r.body, "crossref search");
+            return parsed.errors.empty() || !parsed.studies.empty() ? std::string() : parsed.errors.front().message;
+        },
+        {});
+    if (!result.ok()) {
+        error = "Crossref search failed: " + failure_text(*result.error);
+        return std::nullopt;
+    }
+    if (result.response->from_cache) parsed = parse_crossref_json(result.response->body, "crossref search");
+    return parsed;
+}
+
 void ingest_pubmed_ids(const std::vector<std::string>& pmids, Fetcher& fetcher, const RemoteOptions& options,
                        Ingest& ingest) {
     const auto todo = drop_indexed_pmids(pmids, options, ingest);

@@ -23,6 +23,18 @@ struct RemoteOptions {
 
 inline constexpr std::size_t efetch_batch_size = 200;
 
+// One efetch request for these PMIDs, parsed. nullopt (and `error`) when the request failed.
+std::optional<ParsedRecords> fetch_pubmed_records(const std::vector<std::string>& pmids, Fetcher& fetcher,
+                                                  const RemoteOptions& options, std::string& error);
+
+// esearch for a term; the PMIDs of the first `max` hits. nullopt (and `error`) on failure.
+std::optional<std::vector<std::string>> search_pubmed_ids(const std::string& term, int max, Fetcher& fetcher,
+                                                          const RemoteOptions& options, std::string& error);
+
+// Crossref /works?query.bibliographic=TEXT&rows=N, parsed. nullopt (and `error`) on failure.
+std::optional<ParsedRecords> search_crossref(const std::string& text, int rows, Fetcher& fetcher,
+                                             const RemoteOptions& options, std::string& error);
+
 void ingest_pubmed_ids(const std::vector<std::string>& pmids, Fetcher& fetcher, const RemoteOptions& options,
                        Ingest& ingest);
 

@@ -86,7 +86,8 @@ std::string write_study_text(const Study& s) {
         if (!s.intervention.route.empty()) what += ", " + s.intervention.route;
         if (s.intervention.daily_dose_mg) {
             std::ostringstream dose;
-            dose << *s.intervention.daily_dose_mg;
+            dose.precision(*s.intervention.daily_dose_mg >= 100 ? 0 : 2);
+            dose << std::fixed << *s.intervention.daily_dose_mg;
             what += ", " + dose.str() + " mg/day";
         }
         field(out, "Intervention", what);

@@ -61,6 +61,15 @@ run "$INDEX" "${NET[@]}" --offline pubmed 20807870
 expect_code 1 "the failed batch is not in the cache"
 expect_contains "$err" "not in the cache" "offline miss message"
 
+# An NCBI API key is sent to E-utilities and never written to the cache or printed.
+kill "$SERVICES_PID"; wait "$SERVICES_PID" 2>/dev/null
+start_services "efetch:500"
+NCBI_API_KEY=key-must-stay-secret run "$INDEX" "${NET[@]}" --db "$SCRATCH/key-index" pubmed 23798918
+expect_code 0 "pubmed with an API key"
+grep -q 'key-must-stay-secret' "$SCRATCH/requests.log" || fail "the API key was not sent to E-utilities"
+case "$out$err" in *key-must-stay-secret*) fail "the API key was printed" ;; esac
+if grep -rq 'key-must-stay-secret' "$SCRATCH/cache"; then fail "the API key reached the cache"; fi
+
 # Invalid ids are usage errors that name them.
 run "$INDEX" "${NET[@]}" pubmed 12x
 expect_code 2 "an invalid PMID"

@@ -1,0 +1,63 @@
+// The population vocabulary (schemas/populations.tsv) and the classifier that tags a study with
+// the populations it was done in: from MeSH, text cues and stated ages.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/study.h"
+#include "core/terms.h"
+
+namespace evidex {
+
+enum class PopulationKind { human, animal, in_vitro };
+
+struct Population {
+    std::string id;     // "postmenopausal-women"
+    std::string label;  // "Postmenopausal women"
+    PopulationKind kind = PopulationKind::human;
+    std::vector<std::string> cues;
+    std::vector<std::string> mesh;
+    std::vector<std::string> unless_cues;  // veto a match made from text
+    std::vector<std::string> unless_mesh;  // veto any match
+    std::optional<int> min_age;
+    std::optional<int> max_age;
+    PhraseMatcher cue_matcher;
+    PhraseMatcher unless_matcher;
+
+    [[nodiscard]] bool has_age_rule() const { return min_age || max_age; }
+};
+
+class PopulationVocabulary {
+public:
+    // Throws FatalError ("file:line: what") on a bad line.
+    static PopulationVocabulary load(const std::filesystem::path& file);
+
+    [[nodiscard]] const std::vector<Population>& all() const { return populations_; }
+    // By id; null when unknown.
+    [[nodiscard]] const Population* find(std::string_view id) const;
+
+private:
+    std::vector<Population> populations_;
+};
+
+// An age range a text states: "aged 60-75 years", "aged 65 years and older", "mean age 57".
+struct StatedAge {
+    int low = 0;
+    std::optional<int> high;  // empty: no upper bound ("65 years and older")
+    std::string span;
+};
+
+// Every age range stated in `text`, in order.
+std::vector<StatedAge> find_stated_ages(std::string_view text);
+
+// Adds to study.population (kept sorted and unique) every population implied by the record's
+// MeSH headings ("population-mesh:<id>"), text cues in title, abstract and keywords
+// ("population-text:<id>") or a stated age range ("population-age:<id>"), one reason per id.
+// An animal or in-vitro population, once tagged, removes the human ones.
+void classify_population(Study& study, const PopulationVocabulary& vocab);
+
+}  // namespace evidex

@@ -1,0 +1,65 @@
+// Vocabulary terms in free text: the one matcher the condition, population and intervention
+// classifiers share. Matching is ASCII case-insensitive, treats '-', '_' and runs of white space
+// as one space ("restless-legs" = "Restless legs"), and only accepts a phrase on word boundaries.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace evidex {
+
+// Lower-cases ASCII, turns '-', '_' and white space runs into one space, trims:
+// "Restless-Legs  Syndrome" -> "restless legs syndrome".
+std::string normalize_term(std::string_view s);
+
+// "restless-legs-syndrome": lower-case ASCII letters and digits in hyphen-separated words.
+bool is_kebab_id(std::string_view s);
+
+// Splits a `|`-separated list of a vocabulary cell and trims each term. Empty terms are kept, so
+// the caller can report "a||b" as a bad line.
+std::vector<std::string> split_terms(std::string_view cell);
+
+struct PhraseHit {
+    std::size_t begin = 0;  // byte offsets into the text given to find_all
+    std::size_t end = 0;
+    std::size_t value = 0;  // what add() was given with the phrase
+};
+
+class PhraseMatcher {
+public:
+    // Adds a phrase (normalised); an empty phrase is ignored, a repeated one keeps its first value.
+    void add(std::string_view phrase, std::size_t value);
+
+    // Every occurrence, left to right, never overlapping: where several phrases start at one
+    // place the longest wins, and the scan goes on after it.
+    [[nodiscard]] std::vector<PhraseHit> find_all(std::string_view text) const;
+
+    [[nodiscard]] bool empty() const { return phrases_.empty(); }
+
+private:
+    struct Phrase {
+        std::string text;
+        std::size_t value = 0;
+    };
+    std::vector<Phrase> phrases_;
+    // First byte of a phrase -> indexes into phrases_, longest first.
+    std::unordered_map<char, std::vector<std::size_t>> by_first_;
+};
+
+// True when the word just before `begin` negates what follows: "non-diabetic", "without
+// diabetes", "no hypertension", "not pregnant".
+bool negated_at(std::string_view text, std::size_t begin);
+
+// Sentences of `text` as byte ranges [begin, end): each line is split on its own (a title is a
+// sentence of its own) by the sentence rules of text_cues.h.
+using SentenceBounds = std::vector<std::pair<std::size_t, std::size_t>>;
+SentenceBounds sentence_bounds(std::string_view text);
+
+// The sentence that holds byte `pos`; an empty range at `pos` when it lies between sentences.
+std::pair<std::size_t, std::size_t> sentence_at(const SentenceBounds& bounds, std::size_t pos);
+
+}  // namespace evidex

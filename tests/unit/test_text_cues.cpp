@@ -1,0 +1,101 @@
+// The cue pattern language of core/text_cues.h that design-cues.tsv and direction-cues.tsv use.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/text_cues.h"
+
+namespace {
+
+evidex::CuePattern pattern(const char* text) {
+    std::string error;
+    auto p = evidex::parse_cue_pattern(text, error);
+    REQUIRE_MESSAGE(p.has_value(), error);
+    return *p;
+}
+
+bool matches(const char* pattern_text, const char* sentence_text) {
+    const auto sentences = evidex::split_cue_sentences(sentence_text);
+    const auto p = pattern(pattern_text);
+    for (const auto& s : sentences)
+        if (evidex::find_cue(s, p)) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("text cue sentences: split at sentence ends, not at abbreviations or decimals") {
+    const auto sentences = evidex::split_cue_sentences(
+        "Magnesium vs. placebo (e.g. 300 mg) was given to 2,028 adults; p = 0.04. Smith J. et al. agreed. Done!");
+    std::vector<std::string> texts;
+    for (const auto& s : sentences) texts.emplace_back(s.text);
+    CHECK(texts == std::vector<std::string>{"Magnesium vs. placebo (e.g. 300 mg) was given to 2,028 adults;",
+                                            "p = 0.04.", "Smith J. et al. agreed.", "Done!"});
+    // Numbers keep their separators; hyphens and case do not matter; contractions stay whole.
+    const auto words = evidex::split_cue_sentences("Double-Blind 2,028 didn't dog's")[0].words;
+    std::vector<std::string> w;
+    for (const auto& word : words) w.push_back(word.text);
+    CHECK(w == std::vector<std::string>{"double", "blind", "2,028", "didnt", "dog", "s"});
+}
+
+TEST_CASE("text cue patterns: words, alternatives, prefixes, numbers, gaps and anchors") {
+    struct Row {
+        const char* pattern;
+        const char* text;
+        bool match;
+    };
+    const Row rows[] = {
+        {"double-blind", "a double blind trial", true},
+        {"double blind", "A DOUBLE-BLIND TRIAL", true},
+        {"randomized/randomised", "patients were randomised", true},
+        {"improv*", "sleep improvement", true},
+        {"improv*", "disproved", false},                       // whole words only
+        {"# year old woman", "A 45-year-old woman", true},
+        {"# year old woman", "A forty-year-old woman", false},  // '#' is digits only
+        {"randomized ... trial", "a randomized, double-blind, placebo-controlled trial", true},
+        {"randomized ... trial", "randomized to one of two diets for the whole of the trial", false},  // > 5 words
+        {"^ retraction", "Retraction: A trial of magnesium", true},
+        {"^ retraction", "Notice of retraction", false},
+        {"placebo", "Magnesium was better. Placebo was not.", true},
+        {"better placebo", "Magnesium was better. Placebo was not.", false},  // never across sentences
+    };
+    for (const auto& row : rows) {
+        CAPTURE(std::string(row.pattern));
+        CAPTURE(std::string(row.text));
+        CHECK(matches(row.pattern, row.text) == row.match);
+    }
+}
+
+TEST_CASE("text cue patterns: malformed patterns are refused with a message") {
+    for (const char* bad : {"", "...", "... placebo", "placebo ...", "trial ^", "cross-over/crossover"}) {
+        CAPTURE(std::string(bad));
+        std::string error;
+        CHECK_FALSE(evidex::parse_cue_pattern(bad, error).has_value());
+        CHECK(!error.empty());
+    }
+}
+
+TEST_CASE("text cue context: negations reach five words back until a scope break; hedges skip sentences") {
+    evidex::CueContext context;
+    std::string error;
+    for (const char* word : {"no", "not", "non"}) REQUIRE(evidex::add_context_row(context, "negation", word, error));
+    REQUIRE(evidex::add_context_row(context, "scope-break", "between", error));
+    REQUIRE(evidex::add_context_row(context, "hedge", "needed", error));
+    const auto placebo = pattern("placebo");
+    auto affirmed = [&](const char* text) {
+        return evidex::find_affirmed_cue(evidex::split_cue_sentences(text)[0], placebo, context).has_value();
+    };
+    CHECK_FALSE(affirmed("There was no placebo."));
+    CHECK_FALSE(affirmed("The trial was not placebo-controlled."));
+    CHECK(affirmed("There was no difference between magnesium and placebo."));  // scope break
+    CHECK(affirmed("No adverse events occurred, and placebo was well tolerated."));  // a comma ends the scope
+    CHECK(affirmed("There was no placebo run-in, but a placebo arm."));  // the second mention counts
+    // A pattern that starts with a negation word carries it and is never negated.
+    const auto no_control = pattern("no control group");
+    CHECK(evidex::find_affirmed_cue(evidex::split_cue_sentences("There was no placebo and no control group.")[0],
+                                    no_control, context));
+    CHECK(evidex::is_hedged(evidex::split_cue_sentences("Placebo-controlled trials are needed.")[0], context));
+    CHECK_FALSE(evidex::add_context_row(context, "negation", "not at all", error));
+    CHECK_FALSE(evidex::add_context_row(context, "emphasis", "very", error));
+}
