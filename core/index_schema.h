@@ -43,6 +43,12 @@ inline constexpr std::string_view direction = "XDIR";
 inline constexpr std::string_view flag = "XFLAG";
 inline constexpr std::string_view status = "XSTATUS";       // retracted, notice, book
 inline constexpr std::string_view claim = "XCLAIM";         // ids of claims that cite the study
+// Claim documents (saved by `evidex-query audit --save`).
+inline constexpr std::string_view claim_text = "XCT";       // words of the claim (free text)
+inline constexpr std::string_view verdict = "XVERDICT";     // the claim's verdict
+inline constexpr std::string_view strength = "XSTRENGTH";   // definite, hedged, superlative
+inline constexpr std::string_view page = "XPAGE";           // the page id ("page-" and 8 hex digits)
+inline constexpr std::string_view cites = "XCITES";         // key of a study the claim cites
 }  // namespace prefix
 
 // Value slots.

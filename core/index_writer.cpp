@@ -98,17 +98,84 @@ UpsertOutcome IndexWriter::upsert(Study study, const Classifier& classify) {
         }
         if (classify) classify(study);
 
+        // The claims that cite the study (saved audits) stay with it through a re-ingest.
+        Xapian::Document document = build_study_document(study);
+        const std::string claim_prefix(prefix::claim);
+        for (const auto& [docid, key] : merged) {
+            const Xapian::Document old = db_->get_document(docid);
+            for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
+                t.skip_to(claim_prefix);
+                if (t == old.termlist_end() || (*t).compare(0, claim_prefix.size(), claim_prefix) != 0) break;
+                document.add_boolean_term(*t);
+            }
+        }
+
         const std::string unique = schema::unique_term(study);
         // Drop a merged document filed under another key (a DOI-only record that now has a PMID).
         for (const auto& [docid, key] : merged)
             if (key != study.key()) db_->delete_document(docid);
-        db_->replace_document(unique, build_study_document(study));
+        db_->replace_document(unique, document);
         count_change();
         return merged.empty() ? UpsertOutcome::added : UpsertOutcome::replaced;
     } catch (const Xapian::Error& e) {
         throw database_error(dir_, e);
     } catch (const nlohmann::json::exception& e) {
         throw FatalError(ExitCode::failed, dir_.string() + ": stored record is not valid JSON: " + e.what());
+    }
+}
+
+void IndexWriter::replace_document(const std::string& unique_term, const Xapian::Document& doc) {
+    try {
+        db_->replace_document(unique_term, doc);
+        count_change();
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+std::size_t IndexWriter::delete_documents(const std::string& term) {
+    try {
+        const std::size_t count = db_->get_termfreq(term);
+        if (count == 0) return 0;
+        db_->delete_document(term);
+        count_change();
+        return count;
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+bool IndexWriter::add_term(const std::string& unique_term, const std::string& term) {
+    try {
+        auto posting = db_->postlist_begin(unique_term);
+        if (posting == db_->postlist_end(unique_term)) return false;
+        const Xapian::docid docid = *posting;
+        Xapian::Document doc = db_->get_document(docid);
+        doc.add_boolean_term(term);
+        db_->replace_document(docid, doc);
+        count_change();
+        return true;
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+void IndexWriter::remove_terms_with_prefix(const std::string& prefix) {
+    try {
+        std::vector<std::string> terms;
+        for (auto t = db_->allterms_begin(prefix); t != db_->allterms_end(prefix); ++t) terms.push_back(*t);
+        for (const auto& term : terms) {
+            std::vector<Xapian::docid> docids;
+            for (auto p = db_->postlist_begin(term); p != db_->postlist_end(term); ++p) docids.push_back(*p);
+            for (const auto docid : docids) {
+                Xapian::Document doc = db_->get_document(docid);
+                doc.remove_term(term);
+                db_->replace_document(docid, doc);
+                count_change();
+            }
+        }
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
     }
 }
 

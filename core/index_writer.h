@@ -13,6 +13,7 @@
 #include "core/study.h"
 
 namespace Xapian {
+class Document;
 class Database;
 class WritableDatabase;
 }
@@ -41,6 +42,15 @@ public:
     // (the richer source wins field by field) and replaced, so one study is one document.
     // `classify` runs on the merged record. Throws FatalError when the database fails.
     UpsertOutcome upsert(Study study, const Classifier& classify);
+
+    // Stores a document of another type (a saved claim) under its unique id term.
+    void replace_document(const std::string& unique_term, const Xapian::Document& doc);
+    // Deletes every document holding `term`; returns how many.
+    std::size_t delete_documents(const std::string& term);
+    // Adds a boolean term to the document filed under `unique_term`; false when there is none.
+    bool add_term(const std::string& unique_term, const std::string& term);
+    // Removes every term starting with `prefix` from the documents holding it.
+    void remove_terms_with_prefix(const std::string& prefix);
 
     // Removes the study with this PMID (PubMed DeleteCitation). Returns whether one was there.
     bool remove_pmid(const std::string& pmid);

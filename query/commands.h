@@ -7,5 +7,6 @@
 namespace evidex {
 
 ExitCode run_query_show(const CommandLine& line);
+ExitCode run_query_audit(const CommandLine& line);
 
 }  // namespace evidex

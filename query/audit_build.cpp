@@ -1,0 +1,72 @@
+#include "query/audit_build.h"
+
+#include <algorithm>
+
+#include "query/grader.h"
+#include "query/linker.h"
+
+namespace evidex {
+
+AuditRules load_audit_rules(const std::filesystem::path& schemas_dir) {
+    return {load_claim_rules(schemas_dir), ConditionVocabulary::load(schemas_dir / "conditions.tsv"),
+            load_grading_rules(schemas_dir)};
+}
+
+namespace {
+
+AuditReference to_audit_reference(const ResolvedReference& resolved) {
+    AuditReference reference;
+    reference.label = resolved.entry.label;
+    reference.raw = resolved.entry.raw;
+    reference.study = resolved.study;
+    reference.method = resolved.method;
+    reference.score = resolved.score;
+    reference.duplicate_of = resolved.duplicate_of;
+    reference.note = resolved.note;
+    reference.flags = resolved.flags;
+    if (resolved.study)
+        for (const auto& flag : resolved.study->flags)
+            if (std::find(reference.flags.begin(), reference.flags.end(), flag) == reference.flags.end())
+                reference.flags.push_back(flag);
+    reference.title = resolved.entry.title;
+    reference.journal = resolved.entry.journal;
+    reference.year = resolved.entry.year;
+    reference.pmid = resolved.entry.pmid;
+    reference.doi = resolved.entry.doi;
+    return reference;
+}
+
+AuditAllusion to_audit_allusion(const ResolvedAllusion& resolved) {
+    AuditAllusion allusion;
+    allusion.text = resolved.allusion.text;
+    allusion.block = resolved.allusion.block;
+    if (resolved.accepted) {
+        const auto& candidate = resolved.candidates[*resolved.accepted];
+        allusion.study = candidate.study;
+        allusion.score = candidate.score.total;
+    }
+    return allusion;
+}
+
+}  // namespace
+
+Audit build_audit(const Page& page, const std::vector<ResolvedReference>& references,
+                  const std::vector<ResolvedAllusion>& allusions, const AuditRules& rules) {
+    Audit audit;
+    audit.source = page.source;
+    audit.title = page.title;
+    for (const auto& r : references) audit.references.push_back(to_audit_reference(r));
+    for (const auto& a : allusions) audit.allusions.push_back(to_audit_allusion(a));
+    for (auto& claim : extract_claims(page, rules.claims, rules.conditions)) {
+        AuditClaim audited;
+        audited.claim = std::move(claim);
+        audit.claims.push_back(std::move(audited));
+    }
+    const bool page_has_markers = std::any_of(page.blocks.begin(), page.blocks.end(),
+                                              [](const PageBlock& b) { return !b.markers.empty(); });
+    link_claims(audit, page_has_markers, rules.grading, rules.claims.units);
+    for (auto& claim : audit.claims) grade_claim(claim, audit, rules.grading, rules.claims.units);
+    return audit;
+}
+
+}  // namespace evidex

@@ -1,0 +1,30 @@
+// Puts an audit together from the stages before it: the page's resolved references and
+// allusions, its claims, the links between them, and a grade for every claim.
+#pragma once
+
+#include <vector>
+
+#include "core/claims.h"
+#include "core/page.h"
+#include "indexer/resolve.h"
+#include "query/audit.h"
+#include "query/grading_rules.h"
+
+namespace evidex {
+
+struct AuditRules {
+    ClaimRules claims;
+    ConditionVocabulary conditions;
+    GradingRules grading;
+};
+
+// Loads claim-cues.tsv (with the intervention and population vocabularies), conditions.tsv,
+// grading.tsv and regulatory.tsv from `schemas_dir`. Throws FatalError on a bad file.
+AuditRules load_audit_rules(const std::filesystem::path& schemas_dir);
+
+// Extracts the claims, links them and grades them. Does not search the index for uncited
+// evidence (find_uncited_evidence does).
+Audit build_audit(const Page& page, const std::vector<ResolvedReference>& references,
+                  const std::vector<ResolvedAllusion>& allusions, const AuditRules& rules);
+
+}  // namespace evidex

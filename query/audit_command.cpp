@@ -1,0 +1,100 @@
+// evidex-query audit PAGE|URL: the citation audit of a page, as Markdown, HTML or JSON.
+#include <fstream>
+#include <iostream>
+
+#include "core/data_dirs.h"
+#include "core/http_client.h"
+#include "indexer/page_source.h"
+#include "indexer/run.h"
+#include "query/audit_build.h"
+#include "query/audit_report.h"
+#include "query/claim_store.h"
+#include "query/commands.h"
+#include "query/uncited.h"
+
+namespace po = boost::program_options;
+
+namespace evidex {
+
+namespace {
+
+void write_output(const std::string& text, const std::string& out) {
+    if (out.empty() || out == "-") {
+        std::cout << text;
+        std::cout.flush();
+        if (!std::cout) throw FatalError(ExitCode::failed, "cannot write the report to stdout");
+        return;
+    }
+    // Written beside the target and renamed, so a failed write never leaves half a report.
+    const std::filesystem::path target(out);
+    const std::filesystem::path temporary = target.string() + ".tmp";
+    {
+        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+        file << text;
+        file.close();
+        if (!file) throw FatalError(ExitCode::failed, "cannot write " + temporary.string());
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, target, error);
+    if (error) throw FatalError(ExitCode::failed, "cannot write " + target.string() + ": " + error.message());
+}
+
+}  // namespace
+
+static RemoteOptions remote_options_from(const Settings& settings) {
+    RemoteOptions remote;
+    remote.eutils = {settings.pubmed_url, settings.email, settings.api_key};
+    remote.crossref_url = settings.crossref_url;
+    remote.doi_url = settings.doi_url;
+    remote.email = settings.email;
+    remote.jobs = 1;
+    return remote;
+}
+
+ExitCode run_query_audit(const CommandLine& line) {
+    auto options = writer_options("evidex-query audit PAGE|URL: grade every claim of a page against the studies it cites");
+    options.add_options()
+        ("format", po::value<std::string>()->default_value("md")->value_name("FORMAT"), "md, html or json")
+        ("out", po::value<std::string>()->value_name("FILE"), "write the report to FILE instead of stdout")
+        ("save", "store the claims in the index and tag each cited study with the claims citing it");
+    Settings settings;
+    const auto vm = parse_subcommand(line, options, "page",
+                                     "  evidex-query audit supplement-page.html\n"
+                                     "  evidex-query --offline audit page.txt --format html --out audit.html\n",
+                                     settings);
+    if (!vm) return ExitCode::ok;
+    if (!vm->count("page")) throw FatalError(ExitCode::usage, "audit: give a PAGE file or URL");
+    const auto pages = (*vm)["page"].as<std::vector<std::string>>();
+    if (pages.size() != 1) throw FatalError(ExitCode::usage, "audit: give one PAGE file or URL");
+    const std::string format = (*vm)["format"].as<std::string>();
+    if (format != "md" && format != "html" && format != "json")
+        throw FatalError(ExitCode::usage, "audit: unknown --format '" + format + "' (md, html or json)");
+    const std::string out = vm->count("out") ? (*vm)["out"].as<std::string>() : std::string();
+
+    const AuditRules rules = load_audit_rules(schemas_dir());
+    CurlFetcher fetcher(fetcher_options_from(settings));
+    const Page page = read_page(pages.front(), fetcher);
+    const RemoteOptions remote = remote_options_from(settings);
+
+    Audit audit;
+    Settings quiet_settings = settings;
+    quiet_settings.quiet = true;  // the report is the output; ingest counts only on failure
+    const ExitCode code = run_ingest(quiet_settings, *vm, false, [&](Ingest& ingest) {
+        ReferenceResolver resolver(ingest.writer(), ingest, settings.offline ? nullptr : &fetcher, remote);
+        const auto references = resolve_references(find_references(page), resolver);
+        std::vector<ResolvedAllusion> allusions;
+        for (const auto& allusion : find_allusions(page)) allusions.push_back(resolver.resolve(allusion));
+        audit = build_audit(page, references, allusions, rules);
+        find_uncited_evidence(audit, ingest.writer().database(), rules.grading);
+        if (vm->count("save")) save_claims(audit, ingest.writer());
+    });
+    const std::string report = format == "json" ? write_audit_json(audit)
+                               : format == "html" ? write_audit_html(audit)
+                                                  : write_audit_markdown(audit);
+    write_output(report, out);
+    if (audit.claims.empty() && !settings.quiet)
+        std::cerr << "evidex-query: " << page.source << ": no health claim found on the page\n";
+    return code;
+}
+
+}  // namespace evidex

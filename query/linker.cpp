@@ -1,0 +1,195 @@
+#include "query/linker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "core/text.h"
+
+namespace evidex {
+
+namespace {
+
+bool contains(const std::vector<std::string>& items, const std::string& item) {
+    return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+// A number that names a year rather than a quantity.
+bool is_year(const ClaimNumber& number) {
+    return number.unit.empty() && number.value >= 1900 && number.value <= 2100 && number.value == std::floor(number.value);
+}
+
+bool same_value(double a, double b) { return std::fabs(a - b) < 1e-9 * std::max(1.0, std::fabs(a)); }
+
+std::string format_number(double value) {
+    if (value == std::floor(value) && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
+    std::string text = std::to_string(value);
+    while (!text.empty() && text.back() == '0') text.pop_back();
+    return text;
+}
+
+// The journal's name (full or abbreviated) inside the claim's sentence, on word boundaries.
+bool names_journal(const std::string& sentence, const Study& study) {
+    const std::string text = " " + ascii_lower(sentence) + " ";
+    for (const std::string& name : {study.journal, study.journal_abbrev}) {
+        std::string lower = ascii_lower(trim(name));
+        if (lower.size() < 4) continue;
+        const auto at = text.find(lower);
+        if (at == std::string::npos) continue;
+        const char before = text[at - 1], after = text[at + lower.size()];
+        if (!std::isalnum(static_cast<unsigned char>(before)) && !std::isalnum(static_cast<unsigned char>(after)))
+            return true;
+    }
+    return false;
+}
+
+bool quantity(const ClaimNumber& number) { return !is_year(number); }
+
+}  // namespace
+
+bool study_states_number(const Study& study, const ClaimNumber& number, const std::vector<std::string>& units) {
+    if (study.n && number.unit != "%" && same_value(*study.n, number.value)) return true;
+    const std::string text = study.title + " " + study.abstract_text();
+    for (const auto& found : extract_claim_numbers(text, units)) {
+        if (!same_value(found.value, number.value)) continue;
+        if ((number.unit == "%") == (found.unit == "%")) return true;
+    }
+    return false;
+}
+
+LinkScore score_link(const Claim& claim, const Study& study, const GradingRules& rules,
+                     const std::vector<std::string>& units) {
+    LinkScore score;
+    if (!claim.condition.empty() && contains(study.conditions, claim.condition)) {
+        score.total += rules.link_condition;
+        score.shared.push_back("condition " + claim.condition);
+    }
+    int numbers = 0;
+    for (const auto& number : claim.numbers) {
+        if (!quantity(number) || numbers == 2) continue;
+        // Small bare numbers ("2 ways", "3 forms") say nothing about a study.
+        if (number.unit.empty() && number.value < 10) continue;
+        if (study_states_number(study, number, units)) {
+            score.total += rules.link_number;
+            score.shared.push_back("number " + number.text);
+            ++numbers;
+        }
+    }
+    if (!claim.form.empty() && claim.form == study.intervention.form) {
+        score.total += rules.link_form;
+        score.shared.push_back("form " + claim.form);
+    }
+    if (claim.dose_mg && study.intervention.daily_dose_mg &&
+        std::fabs(*claim.dose_mg - *study.intervention.daily_dose_mg) <= rules.dose_tolerance * *study.intervention.daily_dose_mg) {
+        score.total += rules.link_dose;
+        score.shared.push_back("dose " + format_number(*claim.dose_mg) + " mg");
+    }
+    for (const auto& population : claim.population) {
+        if (contains(study.population, population)) {
+            score.total += rules.link_population;
+            score.shared.push_back("population " + population);
+            break;
+        }
+    }
+    if (names_journal(claim.text, study)) {
+        score.total += rules.link_journal;
+        score.shared.push_back("journal " + study.journal);
+    }
+    if (study.year)
+        for (const auto& number : claim.numbers)
+            if (is_year(number) && static_cast<int>(number.value) == *study.year) {
+                score.total += rules.link_year;
+                score.shared.push_back("year " + std::to_string(*study.year));
+                break;
+            }
+    return score;
+}
+
+namespace {
+
+void link_by_markers(AuditClaim& claim, const Audit& audit) {
+    for (const auto& label : claim.claim.markers) {
+        Citation citation;
+        citation.label = label;
+        for (std::size_t i = 0; i < audit.references.size(); ++i)
+            if (audit.references[i].label == label) citation.reference = i;
+        claim.citations.push_back(std::move(citation));
+    }
+    claim.link = LinkKind::marker;
+}
+
+// An accepted allusion backs the claims of its own block, and the claims of the two blocks
+// before it that share a condition with its study ("Magnesium CAN help restless legs." then
+// "A study published in Sleep suggests ...").
+bool allusion_backs(const AuditAllusion& allusion, const AuditClaim& claim) {
+    if (!allusion.study) return false;
+    if (claim.claim.block == allusion.block) return true;
+    if (claim.claim.block > allusion.block || allusion.block - claim.claim.block > 2) return false;
+    return !claim.claim.condition.empty() && contains(allusion.study->conditions, claim.claim.condition);
+}
+
+void link_by_allusions(AuditClaim& claim, const Audit& audit) {
+    for (std::size_t i = 0; i < audit.allusions.size(); ++i) {
+        const auto& allusion = audit.allusions[i];
+        if (!allusion_backs(allusion, claim)) continue;
+        const std::string key = allusion.study->key();
+        const bool seen = std::any_of(claim.citations.begin(), claim.citations.end(),
+                                      [&](const Citation& c) { return c.label == key; });
+        if (seen) continue;
+        Citation citation;
+        citation.label = key;
+        citation.allusion = i;
+        citation.link_score = allusion.score;
+        claim.citations.push_back(std::move(citation));
+    }
+    if (!claim.citations.empty()) claim.link = LinkKind::vague;
+}
+
+void link_by_inference(AuditClaim& claim, const Audit& audit, const GradingRules& rules,
+                       const std::vector<std::string>& units) {
+    struct Scored {
+        std::size_t reference;
+        LinkScore score;
+    };
+    std::vector<Scored> scored;
+    for (std::size_t i = 0; i < audit.references.size(); ++i) {
+        const auto& reference = audit.references[i];
+        if (!reference.study || !reference.duplicate_of.empty()) continue;
+        LinkScore score = score_link(claim.claim, *reference.study, rules, units);
+        if (score.total + 1e-9 >= rules.link_threshold) scored.push_back({i, std::move(score)});
+    }
+    // Best first; page order among equals.
+    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score.total > b.score.total; });
+    if (scored.size() > rules.link_max) scored.resize(rules.link_max);
+    std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.reference < b.reference; });
+    for (auto& s : scored) {
+        Citation citation;
+        citation.label = audit.references[s.reference].label;
+        citation.reference = s.reference;
+        citation.link_score = s.score.total;
+        citation.link_reason = "shares " + [&] {
+            std::string joined;
+            for (const auto& item : s.score.shared) joined += (joined.empty() ? "" : ", ") + item;
+            return joined;
+        }();
+        claim.citations.push_back(std::move(citation));
+    }
+    if (!claim.citations.empty()) claim.link = LinkKind::inferred;
+}
+
+}  // namespace
+
+void link_claims(Audit& audit, bool page_has_markers, const GradingRules& rules, const std::vector<std::string>& units) {
+    for (auto& claim : audit.claims) {
+        claim.citations.clear();
+        claim.link = LinkKind::none;
+        if (!claim.claim.markers.empty()) {
+            link_by_markers(claim, audit);
+            continue;
+        }
+        link_by_allusions(claim, audit);
+        if (claim.link == LinkKind::none && !page_has_markers) link_by_inference(claim, audit, rules, units);
+    }
+}
+
+}  // namespace evidex
