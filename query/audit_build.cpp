@@ -12,8 +12,6 @@ AuditRules load_audit_rules(const std::filesystem::path& schemas_dir) {
             load_grading_rules(schemas_dir)};
 }
 
-namespace {
-
 AuditReference to_audit_reference(const ResolvedReference& resolved) {
     AuditReference reference;
     reference.label = resolved.entry.label;
@@ -35,6 +33,8 @@ AuditReference to_audit_reference(const ResolvedReference& resolved) {
     reference.doi = resolved.entry.doi;
     return reference;
 }
+
+namespace {
 
 AuditAllusion to_audit_allusion(const ResolvedAllusion& resolved) {
     AuditAllusion allusion;

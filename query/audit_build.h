@@ -22,6 +22,9 @@ struct AuditRules {
 // grading.tsv and regulatory.tsv from `schemas_dir`. Throws FatalError on a bad file.
 AuditRules load_audit_rules(const std::filesystem::path& schemas_dir);
 
+// A resolved reference as the audit keeps it (its flags and its study's, each once).
+AuditReference to_audit_reference(const ResolvedReference& resolved);
+
 // Extracts the claims, links them and grades them. Does not search the index for uncited
 // evidence (find_uncited_evidence does).
 Audit build_audit(const Page& page, const std::vector<ResolvedReference>& references,

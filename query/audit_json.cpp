@@ -46,7 +46,9 @@ json citation_json(const Citation& c, const Audit& audit) {
             {"link_reason", or_null(c.link_reason)}};
 }
 
-json claim_json(const AuditClaim& c, const Audit& audit) {
+}  // namespace
+
+json claim_to_json(const AuditClaim& c, const Audit& audit) {
     json citations = json::array();
     for (const auto& citation : c.citations) citations.push_back(citation_json(citation, audit));
     json numbers = json::array();
@@ -69,8 +71,6 @@ json claim_json(const AuditClaim& c, const Audit& audit) {
             {"rationale", c.rationale},
             {"notes", c.notes}};
 }
-
-}  // namespace
 
 AuditSummary summarize(const Audit& audit) {
     AuditSummary s;
@@ -101,7 +101,7 @@ json audit_to_json(const Audit& audit) {
                              {"title", a.study ? json(a.study->title) : json(nullptr)},
                              {"score", score(a.score)}});
     json claims = json::array();
-    for (const auto& c : audit.claims) claims.push_back(claim_json(c, audit));
+    for (const auto& c : audit.claims) claims.push_back(claim_to_json(c, audit));
     json uncited = json::array();
     for (const auto& u : audit.uncited)
         uncited.push_back({{"claim", u.claim_id},

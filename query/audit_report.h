@@ -11,6 +11,8 @@
 namespace evidex {
 
 nlohmann::json audit_to_json(const Audit& audit);
+// One claim of the audit as the `claims` array of the JSON holds it.
+nlohmann::json claim_to_json(const AuditClaim& claim, const Audit& audit);
 std::string write_audit_json(const Audit& audit);
 std::string write_audit_markdown(const Audit& audit);
 std::string write_audit_html(const Audit& audit);

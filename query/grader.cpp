@@ -55,6 +55,7 @@ std::string design_span(const Study& study) {
 
 std::string describe(const Study& study) {
     std::string text = study_name(study) + " (" + std::string(to_string(study.design));
+    if (study.pilot) text += ", pilot";
     if (study.design == Design::rct && study.blinding != Blinding::unknown)
         text += ", " + std::string(to_string(study.blinding)) + "-blind";
     text += ", level " + std::to_string(study.level());
@@ -62,7 +63,21 @@ std::string describe(const Study& study) {
     return text + ")";
 }
 
+// Whether `text` holds one of `words` (lower case) as a whole word, ignoring case.
+bool has_any_word(const std::string& text, const std::vector<std::string>& words) {
+    const std::string padded = " " + ascii_lower(text) + " ";
+    for (const auto& word : words) {
+        for (std::size_t at = padded.find(word); at != std::string::npos; at = padded.find(word, at + 1)) {
+            if (!std::isalnum(static_cast<unsigned char>(padded[at - 1])) &&
+                !std::isalnum(static_cast<unsigned char>(padded[at + word.size()])))
+                return true;
+        }
+    }
+    return false;
+}
+
 bool is_quantity(const ClaimNumber& number, const GradingRules& rules) {
+    if (number.unit == "%") return true;
     static const std::set<std::string> people{"", "people", "patients", "participants", "subjects", "adults",
                                               "women", "men", "children"};
     if (!people.count(number.unit)) return false;
@@ -75,14 +90,7 @@ bool is_quantity(const ClaimNumber& number, const GradingRules& rules) {
 bool attributes_number(const AuditClaim& claim, const GradingRules& rules) {
     if (claim.link == LinkKind::marker || claim.link == LinkKind::vague) return true;
     if (claim.link != LinkKind::inferred) return false;
-    const std::string text = " " + ascii_lower(claim.claim.text) + " ";
-    for (const auto& word : rules.attribution_words) {
-        const auto at = text.find(word);
-        if (at != std::string::npos && !std::isalnum(static_cast<unsigned char>(text[at - 1])) &&
-            !std::isalnum(static_cast<unsigned char>(text[at + word.size()])))
-            return true;
-    }
-    return false;
+    return has_any_word(claim.claim.text, rules.attribution_words);
 }
 
 // The numbers of the same kind the study states (percentages, or counts of the same order),
@@ -232,17 +240,7 @@ int needed_level(ClaimStrength strength, const GradingRules& rules) {
 }
 
 bool compares(const Study& study, const GradingRules& rules) {
-    const std::string text = " " + ascii_lower(study.title + " " + study.abstract_text()) + " ";
-    for (const auto& word : rules.comparison_words) {
-        std::size_t at = 0;
-        while ((at = text.find(word, at)) != std::string::npos) {
-            if (!std::isalnum(static_cast<unsigned char>(text[at - 1])) &&
-                !std::isalnum(static_cast<unsigned char>(text[at + word.size()])))
-                return true;
-            at += word.size();
-        }
-    }
-    return false;
+    return has_any_word(study.title + " " + study.abstract_text(), rules.comparison_words);
 }
 
 std::vector<std::string> serious_of(const Citation& citation, const GradingRules& rules) {

@@ -11,10 +11,7 @@
 
 namespace evidex {
 
-namespace {
-
-// The studies on one condition, strongest first, then newest.
-std::vector<Study> studies_on(const Xapian::Database& db, const std::string& condition) {
+std::vector<Study> studies_on_condition(const Xapian::Database& db, const std::string& condition, std::size_t limit) {
     Xapian::Query query(Xapian::Query::OP_AND, Xapian::Query(schema::make_term(schema::prefix::condition, condition)),
                         Xapian::Query(schema::make_term(schema::prefix::doc_type, "study")));
     Xapian::Enquire enquire(db);
@@ -25,18 +22,17 @@ std::vector<Study> studies_on(const Xapian::Database& db, const std::string& con
     enquire.set_sort_by_key(&order, false);
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     std::vector<Study> studies;
-    const Xapian::MSet matches = enquire.get_mset(0, 200);
-    for (auto it = matches.begin(); it != matches.end(); ++it) {
+    const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
+    for (auto it = matches.begin(); it != matches.end() && studies.size() < limit; ++it) {
         try {
-            studies.push_back(study_from_json(nlohmann::json::parse(it.get_document().get_data())));
+            Study study = study_from_json(nlohmann::json::parse(it.get_document().get_data()));
+            if (!study.is_notice) studies.push_back(std::move(study));
         } catch (const std::exception&) {
             // A document whose data cannot be read is left out; the index check reports it.
         }
     }
     return studies;
 }
-
-}  // namespace
 
 void find_uncited_evidence(Audit& audit, const Xapian::Database& db, const GradingRules& rules) {
     std::set<std::string> cited;
@@ -51,7 +47,7 @@ void find_uncited_evidence(Audit& audit, const Xapian::Database& db, const Gradi
         const std::string& condition = claim.claim.condition;
         if (condition.empty() || rules.uncited_max == 0) continue;
         auto it = by_condition.find(condition);
-        if (it == by_condition.end()) it = by_condition.emplace(condition, studies_on(db, condition)).first;
+        if (it == by_condition.end()) it = by_condition.emplace(condition, studies_on_condition(db, condition, 200)).first;
         const int cited_level = claim.level.value_or(6);
         const bool page_supports = claim.verdict == Verdict::supported || claim.verdict == Verdict::overstated;
         std::size_t taken = 0;
