@@ -33,6 +33,9 @@ const std::vector<PrefixEntry>& prefixes() {
         {"population", prefix::population}, {"intervention", prefix::intervention},
         {"direction", prefix::direction},   {"flag", prefix::flag},
         {"status", prefix::status},         {"claim", prefix::claim},
+        {"claim_text", prefix::claim_text}, {"verdict", prefix::verdict},
+        {"strength", prefix::strength},     {"page", prefix::page},
+        {"cites", prefix::cites},
     };
     return table;
 }
