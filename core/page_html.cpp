@@ -346,7 +346,27 @@ private:
         const std::string_view block_text = builders_[frame.builder].block.text;
         const bool after_digit = offset > 0 && block_text[offset - 1] >= '0' && block_text[offset - 1] <= '9';
         if (after_digit && !frame.href) return;  // 10<sup>6</sup> is a power, not a marker
-        builders_[frame.builder].block.markers.push_back(CitationMarker{std::move(*labels), offset});
+        builders_[frame.builder].block.markers.push_back(
+            CitationMarker{std::move(*labels), move_before_stop(builders_[frame.builder].block.text, offset, text.size())});
+    }
+
+    // "placebo.<sup>1</sup> NightCalm ..." reads as "placebo.1 NightCalm", one sentence with a
+    // stray number. A marker glued after a full stop moves before it, bracketed, so the
+    // sentence ends where it did and keeps its marker: "placebo [1]. NightCalm". Returns the
+    // marker's new offset.
+    static std::size_t move_before_stop(std::string& text, std::size_t offset, std::size_t length) {
+        if (offset == 0 || offset + length > text.size()) return offset;
+        const char stop = text[offset - 1];
+        if (stop != '.' && stop != '!' && stop != '?') return offset;
+        if (text.find_first_not_of(' ', offset + length) != std::string::npos) return offset;
+        const std::string marker = text.substr(offset, length);
+        const std::string trailing = text.substr(offset + length);
+        text.erase(offset - 1);
+        const bool space = !text.empty() && text.back() != ' ';
+        if (space) text += ' ';
+        const std::size_t moved = text.size();
+        text += "[" + marker + "]" + stop + trailing;
+        return moved;
     }
 
     Page& page_;
