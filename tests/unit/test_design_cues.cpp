@@ -195,6 +195,8 @@ const CueRow rows[] = {
     {"culture-of-cells", "", "Currents were recorded in short-term culture of the rat dorsal root ganglion cells."},
     {"animal-organelles", "", "We studied the permeability transition in rat liver mitochondria."},
     {"expressed-in-host", "", "The mouse enzyme was expressed in Escherichia coli."},
+    {"transfected-cells", "", "Transfected HEK293 cells carried the channel."},
+    {"organelles", "", "Mitochondria were isolated by differential centrifugation."},
     // ... and a living-animal experiment outranks it.
     {"animal-model", "", "Cultured cells and a mouse model of colitis were used."},
     {"knockout-animals", "", "Knockout mice and isolated mouse hepatocytes were studied."},
@@ -262,6 +264,7 @@ const CueRow rows[] = {
     {"mesh-sequence", "", "", "", "Base Sequence"},
     {"mesh-cloning", "", "", "", "Cloning, Molecular"},
     {"mesh-recombinant", "", "", "", "Recombinant Fusion Proteins"},
+    {"mesh-bacteria", "", "", "", "Bacteria, Anaerobic"},
     {"mesh-kinetics", "", "", "", "Kinetics"},
     {"mesh-binding", "", "", "", "Protein Binding"},
     {"mesh-binding-sites", "", "", "", "Binding Sites"},
