@@ -276,6 +276,11 @@ TEST_CASE("classify_design tells laboratory work on animal tissue from experimen
         // "Kirsten rat sarcoma" names a gene (KRAS): no rat in this study.
         {record({"journal-article"}, "", "Kirsten rat sarcoma viral oncogene mutations were measured in plasma DNA."),
          Design::other, "no-design-cue"},
+        // A tuberculin test and circulating tumour cells are not laboratory studies either.
+        {record({"journal-article"}, "", "Purified protein derivative skin tests were read at 72 hours."),
+         Design::other, "no-design-cue"},
+        {record({"journal-article"}, "Circulating tumour cells in 40 women with breast cancer", ""),
+         Design::other, "no-design-cue"},
     };
     // clang-format on
     for (auto row : rows) {
