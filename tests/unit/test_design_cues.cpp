@@ -196,7 +196,6 @@ const CueRow rows[] = {
     {"animal-organelles", "", "We studied the permeability transition in rat liver mitochondria."},
     {"expressed-in-host", "", "The mouse enzyme was expressed in Escherichia coli."},
     {"transfected-cells", "", "Transfected HEK293 cells carried the channel."},
-    {"organelles", "", "Mitochondria were isolated by differential centrifugation."},
     // ... and a living-animal experiment outranks it.
     {"animal-model", "", "Cultured cells and a mouse model of colitis were used."},
     {"knockout-animals", "", "Knockout mice and isolated mouse hepatocytes were studied."},
@@ -217,6 +216,7 @@ const CueRow rows[] = {
     {"enzyme-activity", "", "Magnesium raised the catalytic activity of the kinase."},
     {"enzyme-kinetics", "", "Enzyme kinetics were measured at three temperatures."},
     {"binding-assay", "", "Binding assays showed two magnesium sites."},
+    {"mutant-strain", "", "A deficient mutant strain grew slowly without nitrate."},
     {"pull-down", "", "Pull-down experiments confirmed the interaction."},
     {"tissue-culture", "", "Arbutin was produced in plant tissue cultures."},
     {"antimicrobial-activity", "Antimicrobial activity of some medicinal plants", ""},
