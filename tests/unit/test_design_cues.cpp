@@ -237,6 +237,7 @@ const CueRow rows[] = {
     {"compared-with-group", "", "Blood pressure rose less compared with the no contact group."},
     {"compared-with-healthy", "", "Allele frequencies were similar relative to healthy individuals."},
     {"retrospective-comparison", "", "We retrospectively compared outcomes of two surgical techniques."},
+    {"hazard-ratio", "", "In a retrospective review of 500 records, the hazard ratio for death was 1.4."},
     {"attitudes-towards", "Physicians' attitudes towards medical ethics issues", ""},
     {"predictive-accuracy", "", "Thallium imaging had the higher negative predictive value."},
     {"diagnostic-accuracy", "", "We assessed the diagnostic accuracy of serum magnesium."},
