@@ -89,6 +89,19 @@ std::optional<std::string> match_cue(const DesignCue& cue, const RecordText& tex
     return std::string(text.sentences[hit->sentence].text);
 }
 
+// Blanks the words of every mask match, so that no cue reads them.
+void apply_masks(std::vector<CueSentence>& sentences, const std::vector<CuePattern>& masks) {
+    for (auto& sentence : sentences) {
+        for (const auto& mask : masks) {
+            std::size_t from = 0;
+            while (const auto span = find_cue(sentence, mask, from)) {
+                for (std::size_t i = span->first; i < span->last; ++i) sentence.words[i].text.clear();
+                from = span->last;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 DesignCues load_design_cues(const std::filesystem::path& file) {
@@ -101,6 +114,12 @@ DesignCues load_design_cues(const std::filesystem::path& file) {
         if (!ids.insert(id).second) table.fail(row.line, "duplicate rule id '" + id + "'");
         const std::string& field = row.at("field");
         std::string error;
+        if (field == "mask") {
+            auto pattern = parse_cue_pattern(row.at("pattern"), error);
+            if (!pattern) table.fail(row.line, error);
+            result.masks.push_back(std::move(*pattern));
+            continue;
+        }
         if (is_context_kind(field)) {
             if (!add_context_row(result.context, field, row.at("pattern"), error)) table.fail(row.line, error);
             continue;
@@ -113,8 +132,8 @@ DesignCues load_design_cues(const std::filesystem::path& file) {
         const auto parsed_field = parse_field(field);
         if (!parsed_field)
             table.fail(row.line, "unknown field '" + field +
-                                     "' (design, blinding, placebo, pilot, crossover, hypothesis, negation, "
-                                     "scope-break, hedge)");
+                                     "' (design, blinding, placebo, pilot, crossover, hypothesis, mask, "
+                                     "negation, scope-break, hedge)");
         cue.field = *parsed_field;
         read_value(table, row, cue);
         auto pattern = parse_cue_pattern(row.at("pattern"), error);
@@ -131,6 +150,7 @@ CueFindings find_design_cues(const Study& study, const DesignCues& cues) {
     text.title_end = text.sentences.size();
     for (const auto& section : study.abstract)
         for (auto& sentence : split_cue_sentences(section.text)) text.sentences.push_back(std::move(sentence));
+    apply_masks(text.sentences, cues.masks);
     for (const std::string* name : {&study.journal, &study.journal_abbrev})
         if (!name->empty()) text.names_journal.push_back(read_as_one_sentence(*name));
     for (const auto& heading : study.mesh) text.names_mesh.push_back(read_as_one_sentence(heading.descriptor));

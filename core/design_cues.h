@@ -29,6 +29,8 @@ struct DesignCue {
 struct DesignCues {
     std::vector<DesignCue> cues;  // in file order
     CueContext context;
+    // Phrases whose words no cue may read ("Kirsten rat sarcoma" names a gene, not a rat).
+    std::vector<CuePattern> masks;
 };
 
 // Throws FatalError ("file:line: what") on a bad line.

@@ -1,6 +1,8 @@
 #include "core/design_rules.h"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 
 #include "core/text.h"
 #include "core/tsv.h"
@@ -8,6 +10,28 @@
 namespace evidex {
 
 namespace {
+
+// "design" or "design>=rank" of the refine column.
+std::optional<DesignRefinement> parse_refinement(std::string_view text, std::string& error) {
+    DesignRefinement refinement;
+    std::string_view id = text;
+    if (const auto at = text.find(">="); at != std::string_view::npos) {
+        id = trim(text.substr(0, at));
+        const std::string_view rank = trim(text.substr(at + 2));
+        const auto [end, ec] = std::from_chars(rank.data(), rank.data() + rank.size(), refinement.min_rank);
+        if (ec != std::errc() || end != rank.data() + rank.size() || rank.empty()) {
+            error = "rank '" + std::string(rank) + "' in refine is not an integer";
+            return std::nullopt;
+        }
+    }
+    const auto design = parse_design(id);
+    if (!design) {
+        error = "unknown design '" + std::string(id) + "' in refine";
+        return std::nullopt;
+    }
+    refinement.design = *design;
+    return refinement;
+}
 
 std::vector<DesignRule> load_type_rules(const std::filesystem::path& file) {
     const TsvTable table = load_tsv(file, {"rule", "match", "value", "design"});
@@ -18,10 +42,11 @@ std::vector<DesignRule> load_type_rules(const std::filesystem::path& file) {
         if (rule.id.empty()) table.fail(row.line, "empty rule id");
         const std::string& match = row.at("match");
         if (match == "notice") rule.match = DesignMatch::notice;
+        else if (match == "book") rule.match = DesignMatch::book;
         else if (match == "publication_type") rule.match = DesignMatch::publication_type;
         else if (match == "mesh") rule.match = DesignMatch::mesh;
         else if (match == "mesh-without-humans") rule.match = DesignMatch::mesh_without_humans;
-        else table.fail(row.line, "unknown match '" + match + "' (notice, publication_type, mesh, mesh-without-humans)");
+        else table.fail(row.line, "unknown match '" + match + "' (notice, book, publication_type, mesh, mesh-without-humans)");
         rule.value = ascii_lower(row.at("value"));
         if (rule.value.empty()) table.fail(row.line, "empty value");
         const auto design = parse_design(row.at("design"));
@@ -29,12 +54,16 @@ std::vector<DesignRule> load_type_rules(const std::filesystem::path& file) {
         rule.design = *design;
         const std::string& refine = row.at("refine");  // optional column
         if (!refine.empty() && refine != "-") {
-            for (const auto id : split(refine, ',')) {
-                const auto refined = parse_design(trim(id));
-                if (!refined) table.fail(row.line, "unknown design '" + std::string(trim(id)) + "' in refine");
-                rule.refine.push_back(*refined);
+            for (const auto item : split(refine, ',')) {
+                std::string error;
+                const auto refinement = parse_refinement(trim(item), error);
+                if (!refinement) table.fail(row.line, error);
+                rule.refine.push_back(*refinement);
             }
         }
+        const std::string& unless = row.at("unless");  // optional column
+        if (unless == "mesh-indexed") rule.unless_mesh_indexed = true;
+        else if (!unless.empty() && unless != "-") table.fail(row.line, "unknown unless '" + unless + "' (mesh-indexed, -)");
         rules.push_back(std::move(rule));
     }
     return rules;
@@ -47,9 +76,12 @@ bool has_mesh(const Study& study, std::string_view descriptor) {
 
 // The record's text that the rule matched, or empty when it does not match.
 std::string matched_span(const Study& study, const DesignRule& rule) {
+    if (rule.unless_mesh_indexed && !study.mesh.empty()) return {};
     switch (rule.match) {
         case DesignMatch::notice:
             return study.is_notice ? "the record is a retraction or correction notice" : std::string();
+        case DesignMatch::book:
+            return study.book ? "the record is a book or a book chapter" : std::string();
         case DesignMatch::publication_type:
             for (const auto& type : study.publication_types)
                 if (ascii_lower(type) == rule.value) return "publication type: " + type;
@@ -63,13 +95,20 @@ std::string matched_span(const Study& study, const DesignRule& rule) {
     return {};
 }
 
-// The best-ranked design hit whose design `allowed` accepts (the first in file order on ties).
+// The best-ranked design hit that `allowed` accepts (the first in file order on ties).
 template <typename Allowed>
 const CueHit* best_design_hit(const CueFindings& findings, Allowed allowed) {
     const CueHit* best = nullptr;
     for (const auto& hit : findings.designs)
-        if (allowed(hit.cue->design) && (!best || hit.cue->rank > best->cue->rank)) best = &hit;
+        if (allowed(*hit.cue) && (!best || hit.cue->rank > best->cue->rank)) best = &hit;
     return best;
+}
+
+// Whether a cue may replace the design of `rule` (its `refine` column).
+bool refines(const DesignRule& rule, const DesignCue& cue) {
+    return std::any_of(rule.refine.begin(), rule.refine.end(), [&](const DesignRefinement& r) {
+        return r.design == cue.design && cue.rank >= r.min_rank;
+    });
 }
 
 // Designs of studies that were run on someone or something: blinding, placebo, pilot and
@@ -120,11 +159,9 @@ void classify_design(Study& study, const DesignRules& rules) {
     const CueFindings found = find_design_cues(study, rules.text);
     const CueHit* by_text = nullptr;
     if (by_type) {
-        by_text = best_design_hit(found, [&](Design d) {
-            return std::find(by_type->refine.begin(), by_type->refine.end(), d) != by_type->refine.end();
-        });
+        by_text = best_design_hit(found, [&](const DesignCue& cue) { return refines(*by_type, cue); });
     } else {
-        by_text = best_design_hit(found, [](Design) { return true; });
+        by_text = best_design_hit(found, [](const DesignCue&) { return true; });
     }
     if (by_text) {
         study.design = by_text->cue->design;

@@ -12,14 +12,21 @@
 
 namespace evidex {
 
-enum class DesignMatch { notice, publication_type, mesh, mesh_without_humans };
+enum class DesignMatch { notice, book, publication_type, mesh, mesh_without_humans };
+
+// A text-cue design that may replace a rule's design, when its cue ranks at least `min_rank`.
+struct DesignRefinement {
+    Design design = Design::other;
+    int min_rank = 0;
+};
 
 struct DesignRule {
     std::string id;
     DesignMatch match = DesignMatch::publication_type;
     std::string value;  // lower-cased
     Design design = Design::other;
-    std::vector<Design> refine;  // text-cue designs that may replace this one
+    std::vector<DesignRefinement> refine;  // text-cue designs that may replace this one
+    bool unless_mesh_indexed = false;      // the rule does not apply to a record with MeSH headings
 };
 
 struct DesignRules {

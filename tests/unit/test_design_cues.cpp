@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "core/design_rules.h"
 #include "support/paths.h"
@@ -76,12 +77,12 @@ const CueRow rows[] = {
     {"opinion", "", "In our opinion, magnesium deficiency is under-recognized."},
     {"title-current-perspectives", "Magnesium deficiency and inflammation: current perspectives", ""},
     // Animals. "Wistar" is a cue too; on a tie the row nearer the top wins.
-    {"animal-species", "", "Male Wistar rats were fed a magnesium-deficient diet for 4 weeks."},
+    {"animal-species", "", "Male Wistar rats were kept on a magnesium-deficient diet for 4 weeks."},
     {"guinea-pigs", "", "Guinea pigs were exposed to noise after magnesium loading."},
     {"animal-species-more", "", "Laying hens received magnesium oxide in their feed."},
     {"animal-strains", "", "Sprague-Dawley females received oral magnesium citrate."},
     {"animals-in-vivo", "", "Absorption was then confirmed in vivo in animals."},
-    {"animals-were", "", "Animals were killed 24 hours after the last dose."},
+    {"animals-were", "", "Animals were housed singly for a week."},
     // Mendelian randomization is genetic epidemiology, not a randomized trial.
     {"mendelian-randomization", "", "We used Mendelian randomization to estimate the effect of serum magnesium on stroke."},
     // Trials.
@@ -114,7 +115,7 @@ const CueRow rows[] = {
     {"ex-vivo", "", "Platelet aggregation was measured ex vivo."},
     {"incubated", "", "Erythrocytes were incubated with magnesium chloride for 2 hours."},
     {"cell-line", "", "HepG2 cell lines were exposed to magnesium sulfate."},
-    {"cultured-cells", "", "Cultured cardiomyocytes were exposed to low magnesium."},
+    {"cultured-cells", "", "Cultured tissue was exposed to low magnesium."},
     {"retrospective", "", "We retrospectively analysed the records of 200 patients."},
     {"open-pilot", "", "An open pilot study of magnesium in restless legs."},
     {"in-animals", "", "Magnesium raised seizure thresholds in animals."},
@@ -182,6 +183,96 @@ const CueRow rows[] = {
     {"mesh-cross-over", "", "", "", "Cross-Over Studies", true},
     // A case series in Medical Hypotheses: the journal marks it a hypothesis paper.
     {"journal-hypothesis-paper", "", "We describe case histories of four patients.", "Med Hypotheses"},
+    // Records that are not studies: simulations, peer-review reports, patient summaries.
+    {"title-simulation", "Monte Carlo simulation of X-ray detection of labelled tumour cells", ""},
+    {"title-peer-review-report", "Peer Review #2 of \"Magnesium and sleep in older adults (v0.1)\"", ""},
+    {"title-patient-summary", "Summaries for patients. Screening for osteoporosis: recommendations", ""},
+    // Pooling said in other words than "meta-analysis".
+    {"fixed-effect", "", "Effect sizes were combined using a fixed-effect model."},
+    {"pooled-in-meta-analysis", "", "Where appropriate the results were pooled in a meta-analysis."},
+    // A species word inside a cell, tissue or organelle phrase is laboratory work ...
+    {"cultured-animal-cells", "", "ATP was added to cultured rat aortic smooth muscle cells."},
+    {"culture-of-cells", "", "Currents were recorded in short-term culture of the rat dorsal root ganglion cells."},
+    {"animal-organelles", "", "We studied the permeability transition in rat liver mitochondria."},
+    {"expressed-in-host", "", "The mouse enzyme was expressed in Escherichia coli."},
+    {"transfected-cells", "", "Transfected HEK293 cells carried the channel."},
+    // ... and a living-animal experiment outranks it.
+    {"animal-model", "", "Cultured cells and a mouse model of colitis were used."},
+    {"knockout-animals", "", "Knockout mice and isolated mouse hepatocytes were studied."},
+    {"animals-lacking", "", "Mice lacking the receptor gained weight."},
+    {"animals-dosed", "", "Rats received magnesium sulfate by gavage."},
+    {"experimental-infection", "", "Efficacy was tested in experimental Pseudomonas infections."},
+    // Reviews known by their journal or title, and a weak self-description.
+    {"journal-review", "Calcium signalling in plants", "", "Critical reviews in plant sciences"},
+    {"journal-current-opinion", "Magnesium transporters", "", "Current opinion in nephrology and hypertension"},
+    {"title-an-update", "Recognition and management of anthrax: an update", ""},
+    {"this-article-describes", "", "This article describes magnesium metabolism."},
+    // A trial registry entry.
+    {"trial-registry", "Magnesium for constipation in adults", "", "http://isrctn.com/"},
+    // Laboratory work on molecules, cells and microbes.
+    {"was-purified", "", "The enzyme was purified to homogeneity."},
+    {"purification", "Purification and characterisation of a magnesium transporter", ""},
+    {"purified-molecule", "", "Binding of magnesium to purified protein was measured."},
+    {"enzyme-activity", "", "Magnesium raised the catalytic activity of the kinase."},
+    {"enzyme-kinetics", "", "Enzyme kinetics were measured at three temperatures."},
+    {"binding-assay", "", "Binding assays showed two magnesium sites."},
+    {"mutant-strain", "", "A deficient mutant strain grew slowly without nitrate."},
+    {"pull-down", "", "Pull-down experiments confirmed the interaction."},
+    {"tissue-culture", "", "Arbutin was produced in plant tissue cultures."},
+    {"antimicrobial-activity", "Antimicrobial activity of some medicinal plants", ""},
+    {"cloned", "", "The gene was cloned from a testis library."},
+    {"title-cancer-cells", "Human bladder cancer cells undergo cisplatin-induced apoptosis", ""},
+    {"sperm-cryopreservation", "", "Motility was scored after cryopreservation of fish spermatozoa."},
+    {"buffer-solution", "", "Irradiation was done in a phosphate buffer solution."},
+    {"dna-cleavage", "", "The hydrazones caused DNA cleavage under UV light."},
+    {"single-molecule", "", "Single-molecule FRET showed two kinds of oligomer."},
+    {"isolates-characterized", "", "We sequenced 21 Corynebacterium diphtheriae isolates."},
+    // Cases: one or two patients are a case report.
+    {"report-of-two-cases", "Bone regeneration with tricalcium phosphate. A report of two cases.", ""},
+    {"we-report-two", "", "We report two patients with magnesium toxicity."},
+    {"title-a-person-with", "A woman with nodules in her lungs", ""},
+    {"novel-mutations-in-patients", "Six novel FBN1 mutations in British patients with Marfan syndrome", ""},
+    // Trials and observational designs said in other words.
+    {"phase-1-2-study", "Phase II study of lenvatinib for metastatic colorectal cancer", ""},
+    {"compared-with-group", "", "Blood pressure rose less compared with the no contact group."},
+    {"compared-with-healthy", "", "Allele frequencies were similar relative to healthy individuals."},
+    {"retrospective-comparison", "", "We retrospectively compared outcomes of two surgical techniques."},
+    {"hazard-ratio", "", "In a retrospective review of 500 records, the hazard ratio for death was 1.4."},
+    {"attitudes-towards", "Physicians' attitudes towards medical ethics issues", ""},
+    {"predictive-accuracy", "", "Thallium imaging had the higher negative predictive value."},
+    {"diagnostic-accuracy", "", "We assessed the diagnostic accuracy of serum magnesium."},
+    {"sensitivity-and-specificity", "", "Sensitivity and specificity of the test were 80% and 90%."},
+    {"title-recommendations", "Screening for osteoporosis: recommendations and rationale", ""},
+    // MeSH headings as weak signals.
+    {"mesh-retrospective", "", "", "", "Retrospective Studies"},
+    {"mesh-attitudes", "", "", "", "Attitude of Health Personnel"},
+    {"mesh-surveys", "", "", "", "Surveys and Questionnaires"},
+    {"mesh-cells-cultured", "", "", "", "Cells, Cultured"},
+    {"mesh-in-vitro-techniques", "", "", "", "Humans;In Vitro Techniques"},
+    {"mesh-cell-line", "", "", "", "Cell Line, Tumor"},
+    {"mesh-culture-techniques", "", "", "", "Culture Techniques"},
+    {"mesh-named-cells", "", "", "", "Jurkat Cells"},
+    {"mesh-numbered-cells", "", "", "", "Caco-2 Cells"},
+    {"mesh-microbial-tests", "", "", "", "Microbial Sensitivity Tests"},
+    {"mesh-plaque-assay", "", "", "", "Viral Plaque Assay"},
+    {"mesh-computational", "", "", "", "Algorithms"},
+    {"mesh-monte-carlo", "", "", "", "Monte Carlo Method"},
+    {"mesh-theoretical-models", "", "", "", "Models, Theoretical"},
+    {"mesh-docking-simulation", "", "", "", "Molecular Docking Simulation"},
+    {"mesh-whole-plants", "", "", "", "Arabidopsis"},
+    {"sequence-comparison", "Thermal adaptation analysed by comparison of protein sequences", ""},
+    {"mesh-sequence-data", "", "", "", "Molecular Sequence Data"},
+    {"mesh-sequence", "", "", "", "Amino Acid Sequence"},
+    {"mesh-base-sequence", "", "", "", "Base Sequence"},
+    {"mesh-cloning", "", "", "", "Cloning, Molecular"},
+    {"mesh-recombinant", "", "", "", "Recombinant Fusion Proteins"},
+    {"mesh-bacteria", "", "", "", "Bacteria, Anaerobic"},
+    {"mesh-cryopreservation", "", "", "", "Cryopreservation"},
+    {"mesh-semen-preservation", "", "", "", "Semen Preservation"},
+    {"mesh-kinetics", "", "", "", "Kinetics"},
+    {"mesh-binding", "", "", "", "Protein Binding"},
+    {"mesh-binding-sites", "", "", "", "Binding Sites"},
+    {"mesh-spectroscopy", "", "", "", "Magnetic Resonance Spectroscopy"},
 };
 // clang-format on
 
@@ -190,7 +281,12 @@ evidex::Study study_of(const CueRow& row) {
     s.title = row.title;
     if (*row.abstract) s.abstract.push_back({"", "", row.abstract});
     s.journal = row.journal;
-    if (*row.mesh) s.mesh.push_back({row.mesh, "", false, {}});
+    // Several MeSH descriptors are separated by ';'.
+    for (std::string_view rest = row.mesh; !rest.empty();) {
+        const auto end = std::min(rest.find(';'), rest.size());
+        s.mesh.push_back({std::string(rest.substr(0, end)), "", false, {}});
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+    }
     if (row.rct) s.publication_types = {"Randomized Controlled Trial"};
     return s;
 }

@@ -239,3 +239,146 @@ TEST_CASE("load_design_rules reports a bad line of either file as file:line") {
         }
     }
 }
+
+TEST_CASE("classify_design tells laboratory work on animal tissue from experiments on living animals") {
+    using evidex::Design;
+    struct Row {
+        evidex::Study study;
+        Design design;
+        const char* design_rule;
+    };
+    auto with_mesh = [](evidex::Study s, std::vector<std::string> mesh) {
+        for (auto& m : mesh) s.mesh.push_back({m, "", false, {}});
+        return s;
+    };
+    // clang-format off
+    const Row rows[] = {
+        // MeSH Animals without Humans, but the rats' cells were cultured: in vitro.
+        {with_mesh(record({"Journal Article"}, "", "The mitogenic effect of ATP was examined in cultured rat aortic "
+                          "smooth muscle cells."), {"Animals", "Rats"}),
+         Design::in_vitro, "cultured-animal-cells"},
+        {with_mesh(record({"Journal Article"}, "", "We examined the effect of the drug on the permeability "
+                          "transition in rat liver mitochondria."), {"Animals", "Rats"}),
+         Design::in_vitro, "animal-organelles"},
+        {with_mesh(record({"Journal Article"}, "", "The insect cytochrome was expressed in insect cell Sf9."), {"Animals"}),
+         Design::in_vitro, "expressed-in-host"},
+        // A knockout mouse is a living animal, even when its cells were also cultured.
+        {with_mesh(record({"Journal Article"}, "", "Knockout mice and cultured mouse hepatocytes were studied."),
+                   {"Animals", "Mice"}),
+         Design::animal, "knockout-animals"},
+        // A species word alone still makes an animal study.
+        {with_mesh(record({"Journal Article"}, "", "Rats were given magnesium and the liver was weighed."), {"Animals"}),
+         Design::animal, "animal-species"},
+        // MeSH In Vitro Techniques says laboratory work even beside MeSH Animals.
+        {with_mesh(record({"Journal Article"}, "Procaine metabolism in vitro by a liver amidase", ""),
+                   {"Animals", "In Vitro Techniques", "Rats"}),
+         Design::in_vitro, "mesh-in-vitro"},
+        // "Kirsten rat sarcoma" names a gene (KRAS): no rat in this study.
+        {record({"journal-article"}, "", "Kirsten rat sarcoma viral oncogene mutations were measured in plasma DNA."),
+         Design::other, "no-design-cue"},
+        // A tuberculin test and circulating tumour cells are not laboratory studies either.
+        {record({"journal-article"}, "", "Purified protein derivative skin tests were read at 72 hours."),
+         Design::other, "no-design-cue"},
+        {record({"journal-article"}, "Circulating tumour cells in 40 women with breast cancer", ""),
+         Design::other, "no-design-cue"},
+    };
+    // clang-format on
+    for (auto row : rows) {
+        CAPTURE(std::string(row.design_rule));
+        evidex::classify_design(row.study, rules());
+        CHECK(row.study.design == row.design);
+        CHECK(rule_of(row.study, "design") == row.design_rule);
+    }
+}
+
+TEST_CASE("classify_design: books, corrected articles, indexed errata and pooled reviews") {
+    using evidex::Design;
+    // A book chapter (GeneReviews) with the Review type is not a study ...
+    auto chapter = record({"Review"}, "Congenital myasthenic syndromes", "The diagnosis is established by genetic testing.");
+    chapter.book = true;
+    evidex::classify_design(chapter, rules());
+    CHECK(chapter.design == Design::other);
+    CHECK(rule_of(chapter, "design") == "book");
+    // ... unless it says it is a systematic review.
+    auto report = record({"Review"}, "", "We conducted a systematic review of screening trials.");
+    report.book = true;
+    evidex::classify_design(report, rules());
+    CHECK(report.design == Design::systematic_review);
+
+    // "Erratum:" in the title of a corrected and republished article: the article is read.
+    auto republished = record({"Corrected and Republished Article", "Journal Article"},
+                              "Erratum: Detection of six novel FBN1 mutations in British patients with Marfan syndrome", "");
+    evidex::classify_design(republished, rules());
+    CHECK(republished.design == Design::case_series);
+    CHECK(rule_of(republished, "design") == "novel-mutations-in-patients");
+
+    // NLM never indexes a notice: a Published Erratum type on a MeSH-indexed record marks the
+    // erratum printed with the article, not the record.
+    auto indexed = record({"Journal Article", "Published Erratum"}, "Metabolism of procaine in vitro", "");
+    indexed.is_notice = true;
+    indexed.mesh.push_back({"Procaine", "", false, {}});
+    evidex::classify_design(indexed, rules());
+    CHECK(indexed.design == Design::in_vitro);
+    auto erratum = record({"Published Erratum"}, "Metabolism of procaine in vitro", "");
+    erratum.is_notice = true;
+    evidex::classify_design(erratum, rules());
+    CHECK(erratum.design == Design::other);
+    CHECK(rule_of(erratum, "design") == "record-is-notice");
+
+    // A Cochrane review is a meta-analysis only when its abstract says it pooled.
+    auto cochrane = record({"Review"}, "", "Results were combined in a meta-analysis using a fixed-effect model.");
+    cochrane.journal = "The Cochrane database of systematic reviews";
+    evidex::classify_design(cochrane, rules());
+    CHECK(cochrane.design == Design::meta_analysis);
+    auto unpooled = record({"Review"}, "", "Two authors assessed trial quality.");
+    unpooled.journal = "The Cochrane database of systematic reviews";
+    evidex::classify_design(unpooled, rules());
+    CHECK(unpooled.design == Design::systematic_review);
+
+    // PT Meta-Analysis on a review that calls itself narrative; a bare "review" is not enough.
+    auto narrative = record({"Meta-Analysis", "Review"}, "", "The purpose of this narrative review is to discuss safety.");
+    evidex::classify_design(narrative, rules());
+    CHECK(narrative.design == Design::narrative_review);
+    auto pooled = record({"Meta-Analysis"}, "", "The review found that magnesium lowered blood pressure.");
+    evidex::classify_design(pooled, rules());
+    CHECK(pooled.design == Design::meta_analysis);
+    CHECK(rule_of(pooled, "design") == "pt-meta-analysis");
+}
+
+TEST_CASE("classify_design: retrospective alone is a case series, a retrospective comparison a cohort") {
+    auto series = record({"Journal Article"}, "", "Filter opening was evaluated in a retrospective study of 166 patients.");
+    evidex::classify_design(series, rules());
+    CHECK(series.design == evidex::Design::case_series);
+    auto cohort = record({"Journal Article"}, "", "We retrospectively compared 80 patients treated with A versus B.");
+    evidex::classify_design(cohort, rules());
+    CHECK(cohort.design == evidex::Design::cohort);
+    // A case report type with two patients stays a case report; three make a series.
+    auto two = record({"Case Reports"}, "Bone grafts in the jaw. A report of two cases.", "");
+    evidex::classify_design(two, rules());
+    CHECK(two.design == evidex::Design::case_report);
+    auto three = record({"Case Reports"}, "Bone grafts in the jaw: a report of three cases", "");
+    evidex::classify_design(three, rules());
+    CHECK(three.design == evidex::Design::case_series);
+}
+
+TEST_CASE("load_design_rules reads refine ranks and rejects a bad one") {
+    evidex::test::TempDir dir;
+    std::ofstream(dir / "design-cues.tsv") << "rule\twhere\tfield\tvalue\trank\tpattern\n";
+    std::ofstream(dir / "design-rules.tsv")
+        << "rule\tmatch\tvalue\tdesign\trefine\tunless\n"
+        << "pt-ma\tpublication_type\tMeta-Analysis\tmeta-analysis\tnarrative-review>=65,rct\tmesh-indexed\n";
+    const auto loaded = evidex::load_design_rules(dir.path());
+    REQUIRE(loaded.by_type.size() == 1);
+    REQUIRE(loaded.by_type[0].refine.size() == 2);
+    CHECK(loaded.by_type[0].refine[0].design == evidex::Design::narrative_review);
+    CHECK(loaded.by_type[0].refine[0].min_rank == 65);
+    CHECK(loaded.by_type[0].refine[1].min_rank == 0);
+    CHECK(loaded.by_type[0].unless_mesh_indexed);
+
+    std::ofstream(dir / "design-rules.tsv")
+        << "rule\tmatch\tvalue\tdesign\trefine\tunless\n"
+        << "pt-ma\tpublication_type\tMeta-Analysis\tmeta-analysis\tnarrative-review>=high\t-\n";
+    CHECK_THROWS_WITH_AS(evidex::load_design_rules(dir.path()),
+                         doctest::Contains("design-rules.tsv:2: rank 'high' in refine is not an integer"),
+                         evidex::FatalError);
+}
