@@ -199,7 +199,8 @@ void classify_result_direction(Study& study, const ResultDirectionRules& rules) 
     if (hits.negative && studies_exposure(study.design)) {
         study.reasons.push_back({"result_direction", "harm-as-finding",
                                  "design " + std::string(to_string(study.design)) + " studies an exposure"});
-        if (!hits.positive) hits.positive = hits.negative;
+        if (hits.positive) record(hits.negative);
+        else hits.positive = hits.negative;
         hits.negative.reset();
     }
 

@@ -177,6 +177,8 @@ TEST_CASE("classify_result_direction: negations, hedges and mixed findings") {
         // A hedge sentence does not count: positive from the first sentence only.
         {"Magnesium improved sleep. Larger trials are needed to confirm that magnesium improves sleep.",
          ResultDirection::positive},
+        // The sample at baseline is no result: positive from the second sentence only.
+        {"Baseline characteristics were similar between groups. Magnesium reduced pain.", ResultDirection::positive},
         // Nothing but future work: unclear.
         {"Trials are needed to test whether magnesium improves sleep.", ResultDirection::unclear},
         // No change, and a harm: negative.
