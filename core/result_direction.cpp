@@ -115,20 +115,18 @@ std::optional<Hit>& slot_of(Hits& hits, const DirectionCue& cue) {
     }
 }
 
-// The hits in `sentences` of the effect and finding cues (kind effect), or of the title cues
-// (kind title). Hedged sentences do not count.
-Hits scan(const std::vector<CueSentence>& sentences, const ResultDirectionRules& rules, DirectionCueKind kind) {
+// The hits in `sentences` of the effect and finding cues; hedged sentences do not count.
+Hits scan(const std::vector<CueSentence>& sentences, const ResultDirectionRules& rules) {
     const CueIndex index(sentences);
     const std::vector<bool> hedged = find_hedged(sentences, index, rules.context);
     Hits hits;
     for (const auto& cue : rules.cues) {
-        if ((cue.kind == DirectionCueKind::title) != (kind == DirectionCueKind::title)) continue;
+        if (cue.kind == DirectionCueKind::title) continue;
         const auto hit = find_affirmed_cue(sentences, index, cue.pattern, rules.context, hedged, 0, sentences.size());
         if (!hit) continue;
         auto& slot = slot_of(hits, cue);
         if (!slot || hit->sentence < slot->at) slot = Hit{&cue, hit->sentence, sentences[hit->sentence].text};
     }
-    if (kind == DirectionCueKind::title) return hits;
     const std::size_t before = hits.finding ? hits.finding->at : sentences.size();
     for (std::size_t s = 0; s < before; ++s)
         if (!hedged[s] && states_p_below_alpha(sentences[s].text)) {
@@ -138,13 +136,23 @@ Hits scan(const std::vector<CueSentence>& sentences, const ResultDirectionRules&
     return hits;
 }
 
-// A finding the title states ("X induces Y"), for a design whose findings count; a question
-// ("Does X improve Y?") states none.
+// A finding the title states ("X induces Y"), for a design whose findings count. A question
+// ("Does X improve Y?") states none, nor does an aim ("Strategies to improve Y").
 std::optional<Hit> title_finding(const Study& study, const ResultDirectionRules& rules) {
     if (!reads_findings(study.design)) return std::nullopt;
-    auto sentences = split_cue_sentences(study.title);
-    std::erase_if(sentences, [](const CueSentence& s) { return s.text.back() == '?'; });
-    return scan(sentences, rules, DirectionCueKind::title).finding;
+    const auto sentences = split_cue_sentences(study.title);
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        const CueSentence& sentence = sentences[s];
+        if (sentence.text.back() == '?') continue;
+        for (const auto& cue : rules.cues) {
+            if (cue.kind != DirectionCueKind::title) continue;
+            for (auto span = find_cue(sentence, cue.pattern); span; span = find_cue(sentence, cue.pattern, span->first + 1)) {
+                const bool aim = span->first > 0 && sentence.words[span->first - 1].text == "to";
+                if (!aim && !is_negated(sentence, span->first, rules.context)) return Hit{&cue, s, sentence.text};
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -192,7 +200,7 @@ void classify_result_direction(Study& study, const ResultDirectionRules& rules) 
         return decide(ResultDirection::unclear, "review-without-conclusion",
                       "design " + std::string(to_string(study.design)) + " with no labelled conclusion");
 
-    Hits hits = scan(sentences, rules, DirectionCueKind::effect);
+    Hits hits = scan(sentences, rules);
     auto record = [&](const std::optional<Hit>& hit) {
         if (hit) study.reasons.push_back({"result_direction", hit->cue->id, std::string(hit->sentence)});
     };

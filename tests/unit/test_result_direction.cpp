@@ -357,6 +357,14 @@ TEST_CASE("classify_result_direction: the title decides only when the abstract s
     evidex::classify_result_direction(question, rules());
     CHECK(question.result_direction == ResultDirection::unclear);
 
+    auto aim = titled("Strategies to improve sleep in aged rats");
+    evidex::classify_result_direction(aim, rules());
+    CHECK(aim.result_direction == ResultDirection::unclear);
+
+    auto negated = titled("Magnesium does not improve sleep in aged rats");
+    evidex::classify_result_direction(negated, rules());
+    CHECK(negated.result_direction == ResultDirection::unclear);
+
     auto not_a_study = titled("Magnesium deficiency induces anxiety in mice", evidex::Design::other);
     evidex::classify_result_direction(not_a_study, rules());
     CHECK(not_a_study.result_direction == ResultDirection::unclear);
