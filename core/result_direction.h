@@ -11,9 +11,16 @@
 
 namespace evidex {
 
+// What a cue says. `effect` cues state a direction (positive, null, negative or mixed); a
+// `finding` cue only says that the study showed something ("these data demonstrate that"), and
+// a `title` cue is a finding stated as a title ("X induces Y"): both read as positive, and only
+// when no effect cue speaks.
+enum class DirectionCueKind { effect, finding, title };
+
 struct DirectionCue {
     std::string id;
-    ResultDirection direction = ResultDirection::unclear;  // positive, null, negative or mixed
+    DirectionCueKind kind = DirectionCueKind::effect;
+    ResultDirection direction = ResultDirection::unclear;  // for effect cues; positive otherwise
     CuePattern pattern;
 };
 

@@ -1,7 +1,8 @@
 // evidex-eval-classifier: scores classify_study against the hand-labelled records of
 // tests/data/eval/labels.tsv, twice: with every field of the record, and from title and abstract
 // alone (publication types and MeSH hidden). Prints accuracy per field, a design confusion
-// matrix and the design misses; --json FILE writes the same figures as JSON.
+// matrix and the misses of the fields --misses names (design by default; direction lists the
+// deciding rules and sentences); --json FILE writes the same figures and every miss as JSON.
 //
 // Exit codes: 0 done, 1 a label is invalid or its record cannot be found, 2 bad usage,
 // 77 ../shared is absent (skipped, as ctest counts it).
@@ -59,6 +60,7 @@ struct Prediction {
     ResultDirection direction = ResultDirection::unclear;
     std::string rule;  // the first design reason, empty when none was recorded
     std::string span;
+    std::vector<evidex::Reason> direction_reasons;
 };
 
 struct Tally {
@@ -74,12 +76,13 @@ struct RunScore {
     Tally stated_direction;  // direction on records whose label is not "unclear"
     int n_invented = 0;      // an n predicted where the label states none
     std::array<std::array<int, evidex::design_count>, evidex::design_count> confusion{};  // [label][predicted]
-    std::vector<std::pair<const Label*, Prediction>> misses;
+    std::vector<std::pair<const Label*, Prediction>> misses, direction_misses;
 };
 
 struct Options {
     fs::path labels;
     fs::path json_out;
+    bool design_misses = true, direction_misses = false;  // which misses to print
 };
 
 [[noreturn]] void fail(const std::string& message) {
@@ -198,13 +201,15 @@ bool is_trial(Design d) {
 
 Prediction predict(Study study, const evidex::ClassificationRules& rules) {
     evidex::classify_study(study, rules);
-    Prediction p{study.design, study.blinding, study.n, study.result_direction, {}, {}};
+    Prediction p{study.design, study.blinding, study.n, study.result_direction, {}, {}, {}};
     for (const auto& reason : study.reasons)
         if (reason.field == "design") {
             p.rule = reason.rule;
             p.span = reason.span;
             break;
         }
+    for (const auto& reason : study.reasons)
+        if (reason.field == "result_direction") p.direction_reasons.push_back(reason);
     return p;
 }
 
@@ -230,6 +235,7 @@ RunScore score_run(std::string name, std::string title, const std::vector<Label>
         else if (p.n) ++run.n_invented;
         ++run.confusion[static_cast<int>(label.design)][static_cast<int>(p.design)];
         if (p.design != label.design) run.misses.emplace_back(&label, p);
+        if (p.direction != label.direction) run.direction_misses.emplace_back(&label, p);
     }
     return run;
 }
@@ -262,7 +268,25 @@ void print_tally(std::ostream& out, const char* field, const Tally& t, const cha
         << std::left << std::setw(4) << t.total << std::right << " " << std::setw(6) << percent(t) << note << "\n";
 }
 
-void print_run(std::ostream& out, const RunScore& run) {
+// A deciding sentence cut to one readable line.
+std::string shorten(const std::string& span) {
+    constexpr std::size_t most = 160;
+    return span.size() <= most ? span : span.substr(0, most) + "...";
+}
+
+void print_direction_misses(std::ostream& out, const RunScore& run) {
+    out << "  direction misses (" << run.direction_misses.size()
+        << "): id, label -> predicted, then each deciding rule and its sentence\n";
+    for (const auto& [label, p] : run.direction_misses) {
+        out << "    " << label->id << "  " << evidex::to_string(label->direction) << " -> "
+            << evidex::to_string(p.direction) << "\n";
+        for (const auto& reason : p.direction_reasons)
+            out << "        " << reason.rule << (reason.span.empty() ? "" : " \"" + shorten(reason.span) + "\"") << "\n";
+    }
+    out << "\n";
+}
+
+void print_run(std::ostream& out, const RunScore& run, const Options& options) {
     out << "== " << run.title << " ==\n";
     out << "  records    " << run.design.total << "\n";
     print_tally(out, "design", run.design, "");
@@ -287,7 +311,10 @@ void print_run(std::ostream& out, const RunScore& run) {
         }
         out << "\n";
     }
-    out << "\n  design misses (" << run.misses.size() << "): id, label -> predicted, first design reason\n";
+    out << "\n";
+    if (options.direction_misses) print_direction_misses(out, run);
+    if (!options.design_misses) return;
+    out << "  design misses (" << run.misses.size() << "): id, label -> predicted, first design reason\n";
     for (const auto& [label, p] : run.misses) {
         out << "    " << label->id << "  " << evidex::to_string(label->design) << " -> " << evidex::to_string(p.design);
         if (p.rule.empty()) out << "  (no design reason)";
@@ -317,6 +344,14 @@ nlohmann::json run_json(const RunScore& run) {
         misses.push_back({{"id", label->id}, {"source", label->source},
                           {"label", std::string(evidex::to_string(label->design))},
                           {"predicted", std::string(evidex::to_string(p.design))}, {"rule", p.rule}, {"span", p.span}});
+    nlohmann::json direction_misses = nlohmann::json::array();
+    for (const auto& [label, p] : run.direction_misses) {
+        nlohmann::json reasons = nlohmann::json::array();
+        for (const auto& r : p.direction_reasons) reasons.push_back({{"rule", r.rule}, {"span", r.span}});
+        direction_misses.push_back({{"id", label->id}, {"source", label->source},
+                                    {"label", std::string(evidex::to_string(label->direction))},
+                                    {"predicted", std::string(evidex::to_string(p.direction))}, {"reasons", reasons}});
+    }
     return {{"name", run.name},
             {"title", run.title},
             {"records", run.design.total},
@@ -328,7 +363,8 @@ nlohmann::json run_json(const RunScore& run) {
             {"direction", tally_json(run.direction)},
             {"direction_stated", tally_json(run.stated_direction)},
             {"confusion", {{"designs", ids}, {"rows_label_columns_predicted", matrix}}},
-            {"design_misses", misses}};
+            {"design_misses", misses},
+            {"direction_misses", direction_misses}};
 }
 
 void write_json(const fs::path& path, const fs::path& labels, const std::vector<RunScore>& runs) {
@@ -340,10 +376,12 @@ void write_json(const fs::path& path, const fs::path& labels, const std::vector<
 }
 
 void print_usage(std::ostream& out) {
-    out << "usage: " << program << " [--labels FILE] [--json FILE]\n"
-        << "  --labels FILE  the labelled set (default: tests/data/eval/labels.tsv in the source tree)\n"
-        << "  --json FILE    also write the figures as JSON to FILE\n"
-        << "  -h, --help     show this help\n"
+    out << "usage: " << program << " [--labels FILE] [--json FILE] [--misses FIELDS]\n"
+        << "  --labels FILE    the labelled set (default: tests/data/eval/labels.tsv in the source tree)\n"
+        << "  --json FILE      also write the figures as JSON to FILE\n"
+        << "  --misses FIELDS  the misses to list: design (the default), direction, design,direction\n"
+        << "                   or none; a direction miss shows each deciding rule and its sentence\n"
+        << "  -h, --help       show this help\n"
         << "../shared is found beside the source tree, or at $EVIDEX_SHARED_DIR.\n";
 }
 
@@ -356,7 +394,15 @@ std::optional<int> parse_options(int argc, char** argv, Options& options) {
             print_usage(std::cout);
             return 0;
         }
-        const bool takes_value = arg == "--labels" || arg == "--json";
+        if (arg == "--misses" && i + 1 < argc) {
+            const std::string_view fields = argv[++i];
+            options.design_misses = fields == "design" || fields == "design,direction" || fields == "direction,design";
+            options.direction_misses = fields == "direction" || fields == "design,direction" || fields == "direction,design";
+            if (options.design_misses || options.direction_misses || fields == "none") continue;
+            std::cerr << program << ": error: --misses takes design, direction, design,direction or none\n";
+            return static_cast<int>(evidex::ExitCode::usage);
+        }
+        const bool takes_value = arg == "--labels" || arg == "--json" || arg == "--misses";
         if (takes_value && i + 1 < argc) {
             (arg == "--labels" ? options.labels : options.json_out) = argv[++i];
             continue;
@@ -391,7 +437,7 @@ int main(int argc, char** argv) {
         };
         std::cout << program << ": " << labels.size() << " labelled records from " << options.labels.string()
                   << "\n\n";
-        for (const auto& run : runs) print_run(std::cout, run);
+        for (const auto& run : runs) print_run(std::cout, run, options);
         if (!options.json_out.empty()) write_json(options.json_out, options.labels, runs);
         return 0;
     } catch (const evidex::FatalError& e) {
