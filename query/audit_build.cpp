@@ -62,9 +62,7 @@ Audit build_audit(const Page& page, const std::vector<ResolvedReference>& refere
         audited.claim = std::move(claim);
         audit.claims.push_back(std::move(audited));
     }
-    const bool page_has_markers = std::any_of(page.blocks.begin(), page.blocks.end(),
-                                              [](const PageBlock& b) { return !b.markers.empty(); });
-    link_claims(audit, page_has_markers, rules.grading, rules.claims.units);
+    link_claims(audit, page, rules.grading, rules.claims.units);
     for (auto& claim : audit.claims) grade_claim(claim, audit, rules.grading, rules.claims.units);
     return audit;
 }

@@ -148,6 +148,14 @@ void label_citation(Citation& citation, const AuditClaim& claim, const Audit& au
                           (span.empty() ? "" : ": " + quote(span));
         return;
     }
+    for (const auto& flag : study->flags) {
+        if (!rules.not_testing_flags.count(flag)) continue;
+        citation.support = Support::does_not_address;
+        add_flag(citation.flags, flag);
+        const std::string span = flag_span(*study, flag);
+        citation.reason = "a " + flag + " does not test the effect" + (span.empty() ? "" : ": " + quote(span));
+        return;
+    }
     if (!claim.claim.condition.empty() && !contains(study->conditions, claim.claim.condition)) {
         citation.support = Support::does_not_address;
         add_flag(citation.flags, "citation-off-topic");

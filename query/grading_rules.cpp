@@ -74,6 +74,12 @@ void load_settings(const std::filesystem::path& file, GradingRules& rules) {
         if (!design) table.fail(row_of("not-testing-designs").line, "unknown design '" + id + "'");
         rules.not_testing_designs.insert(*design);
     }
+    for (const auto& flag : list("not-testing-flags")) {
+        const auto& flags = known_flags();
+        if (std::find(flags.begin(), flags.end(), flag) == flags.end())
+            table.fail(row_of("not-testing-flags").line, "unknown flag '" + flag + "'");
+        rules.not_testing_flags.insert(flag);
+    }
     rules.comparison_words = list("comparison-words");
     for (const auto& id : list("narrow-populations")) rules.narrow_populations.insert(id);
     rules.attribution_words = list("attribution-words");

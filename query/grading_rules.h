@@ -29,6 +29,7 @@ struct GradingRules {
     int contradict_max_level = 2;
     std::set<std::string> serious_flags;
     std::set<Design> not_testing_designs;
+    std::set<std::string> not_testing_flags;
     std::vector<std::string> comparison_words;
     std::set<std::string> narrow_populations;
     std::vector<std::string> attribution_words;

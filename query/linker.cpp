@@ -177,14 +177,38 @@ void link_by_inference(AuditClaim& claim, const Audit& audit, const GradingRules
     if (!claim.citations.empty()) claim.link = LinkKind::inferred;
 }
 
+// The markers of the paragraph right under a heading block, each label once, in page order.
+std::vector<std::string> heading_markers(const Page& page, std::size_t block) {
+    std::vector<std::string> labels;
+    if (block + 1 >= page.blocks.size() || page.blocks[block].kind != BlockKind::heading) return labels;
+    const PageBlock& next = page.blocks[block + 1];
+    if (next.kind == BlockKind::heading) return labels;
+    for (const auto& marker : next.markers)
+        for (const auto& label : marker.labels)
+            if (!contains(labels, label)) labels.push_back(label);
+    return labels;
+}
+
 }  // namespace
 
-void link_claims(Audit& audit, bool page_has_markers, const GradingRules& rules, const std::vector<std::string>& units) {
+void link_claims(Audit& audit, const Page& page, const GradingRules& rules, const std::vector<std::string>& units) {
+    const bool page_has_markers = std::any_of(page.blocks.begin(), page.blocks.end(),
+                                              [](const PageBlock& b) { return !b.markers.empty(); });
     for (auto& claim : audit.claims) {
         claim.citations.clear();
         claim.link = LinkKind::none;
         if (!claim.claim.markers.empty()) {
             link_by_markers(claim, audit);
+            continue;
+        }
+        if (const auto labels = heading_markers(page, claim.claim.block); !labels.empty()) {
+            AuditClaim linked;
+            linked.claim = claim.claim;
+            linked.claim.markers = labels;
+            link_by_markers(linked, audit);
+            claim.citations = std::move(linked.citations);
+            for (auto& citation : claim.citations) citation.link_reason = "cited by the paragraph under the heading";
+            claim.link = LinkKind::marker;
             continue;
         }
         link_by_allusions(claim, audit);

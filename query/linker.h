@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/claims.h"
+#include "core/page.h"
 #include "query/audit.h"
 #include "query/grading_rules.h"
 
@@ -23,11 +24,11 @@ struct LinkScore {
 LinkScore score_link(const Claim& claim, const Study& study, const GradingRules& rules,
                      const std::vector<std::string>& units);
 
-// Sets link and citations on every claim of `audit`. `page_has_markers`: whether any block of
-// the page carries a citation marker (then claims without one are not given inferred links).
-// `units` are the claim-number units (ClaimRules::units).
-void link_claims(Audit& audit, bool page_has_markers, const GradingRules& rules,
-                 const std::vector<std::string>& units);
+// Sets link and citations on every claim of `audit`, read from `page`. A heading that is a claim
+// of its own ("Fall asleep faster") takes the markers of the paragraph under it. On a page where
+// no block carries a marker, claims get inferred links. `units` are the claim-number units
+// (ClaimRules::units).
+void link_claims(Audit& audit, const Page& page, const GradingRules& rules, const std::vector<std::string>& units);
 
 // Whether `number` (as a page states it) appears among the numbers of the study's title,
 // abstract or sample size.
