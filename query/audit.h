@@ -69,6 +69,7 @@ struct AuditClaim {
     std::vector<Citation> citations;
     Verdict verdict = Verdict::unverifiable;
     std::optional<int> level;       // the best level among the citations that address the claim
+    int needed_level = 2;           // the level its wording needs (grading.tsv), set by the grader
     std::vector<std::string> flags; // the claim's flags, in the vocabulary's order
     std::string rule;               // id of the grading rule that decided the verdict
     std::string rationale;          // names the studies, designs, flags and record sentences

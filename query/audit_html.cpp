@@ -3,10 +3,6 @@
 // script and no external resource (a Content-Security-Policy says so to the browser); every piece
 // of page and record text is escaped, in text and in attributes. The pieces are in
 // audit_html_parts.cpp.
-//
-// The level a claim's wording needs is not in the audit: wording_needs() takes the rubric's
-// defaults, which equal schemas/grading.tsv. Once AuditClaim carries the level it was graded
-// against, the bar should read it from there.
 #include <locale>
 #include <sstream>
 
@@ -102,7 +98,7 @@ void write_citation(std::ostringstream& out, const Citation& citation, const Aud
 void write_claim(std::ostringstream& out, const AuditClaim& c, const Audit& audit) {
     const Claim& claim = c.claim;
     const std::string strength(to_string(claim.strength));
-    const int needs = html::wording_needs(claim.strength);
+    const int needs = c.needed_level;
     out << "<article class=\"claim\" id=\"" << escape(claim.id) << "\" data-verdict=\"" << escape(to_string(c.verdict))
         << "\">\n<header><h3><a href=\"#" << escape(claim.id) << "\">" << escape(claim.id) << "</a></h3> "
         << html::badge("v", to_string(c.verdict)) << " <span class=\"muted\">rule " << escape(c.rule) << "</span></header>\n";

@@ -77,17 +77,6 @@ std::string chips(const std::vector<std::string>& flags, std::string_view none) 
     return out + "</ul>";
 }
 
-int wording_needs(ClaimStrength strength) {
-    // The rubric's defaults, equal to schemas/grading.tsv; see the note in audit_html.cpp.
-    static const GradingRules rules;
-    switch (strength) {
-        case ClaimStrength::definite: return rules.definite_max_level;
-        case ClaimStrength::hedged: return rules.hedged_max_level;
-        case ClaimStrength::superlative: return rules.superlative_max_level;
-    }
-    return rules.definite_max_level;
-}
-
 std::string level_bar(std::optional<int> best, int needs, std::string_view strength) {
     constexpr int left = 8, cell = 56, top = 6, height = 24;
     std::string label = "Evidence level scale 1 (strongest) to 5; a " + std::string(strength) +

@@ -34,8 +34,6 @@ std::string badge(std::string_view kind, std::string_view id);
 // The flags as a list of chips; `none` when there are none.
 std::string chips(const std::vector<std::string>& flags, std::string_view none = "none");
 
-// The level a claim's wording needs (grading.tsv: definite-, hedged-, superlative-max-level).
-int wording_needs(ClaimStrength strength);
 
 // Levels 1 (strongest) to 5 as a scale, the levels the wording accepts shaded, and the best level
 // among the studies that address the claim marked; `best` is empty when none does.

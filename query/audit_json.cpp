@@ -40,6 +40,7 @@ json citation_json(const Citation& c, const Audit& audit) {
             {"study", s ? json(s->key()) : json(nullptr)},
             {"design", s ? json(std::string(to_string(s->design))) : json(nullptr)},
             {"level", s ? json(s->level()) : json(nullptr)},
+            {"n", s ? or_null(s->n) : json(nullptr)},
             {"flags", c.flags},
             {"reason", c.reason},
             {"link_score", score(c.link_score)},
@@ -58,6 +59,8 @@ json claim_to_json(const AuditClaim& c, const Audit& audit) {
             {"heading", or_null(c.claim.heading)},
             {"condition", or_null(c.claim.condition)},
             {"strength", std::string(to_string(c.claim.strength))},
+            {"strength_cue", or_null(c.claim.strength_cue)},
+            {"needed_level", c.needed_level},
             {"population", c.claim.population},
             {"form", or_null(c.claim.form)},
             {"dose_mg", c.claim.dose_mg ? json(*c.claim.dose_mg) : json(nullptr)},
@@ -128,6 +131,7 @@ json audit_to_json(const Audit& audit) {
               {"resolved", s.resolved},
               {"duplicates", s.duplicates},
               {"unresolved", s.unresolved},
+              {"flagged", s.flagged},
               {"by_verdict", by_verdict},
               {"by_link", by_link}}}};
 }

@@ -314,6 +314,7 @@ void grade_claim(AuditClaim& claim, const Audit& audit, const GradingRules& rule
             }
 
     const int needed = needed_level(claim.claim.strength, rules);
+    claim.needed_level = needed;
     const std::string strength(to_string(claim.claim.strength));
     std::string why;
     const bool all_unresolved = !claim.citations.empty() &&

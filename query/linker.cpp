@@ -102,6 +102,7 @@ LinkScore score_link(const Claim& claim, const Study& study, const GradingRules&
                 score.shared.push_back("year " + std::to_string(*study.year));
                 break;
             }
+    score.total = std::min(score.total, 1.0);
     return score;
 }
 
