@@ -84,12 +84,17 @@ struct UncitedEvidence {
     std::string why;
 };
 
+// A page with more claims than this is not a marketing page but a dump: the first ones are
+// graded, the rest are counted and the report says so.
+inline constexpr std::size_t max_audit_claims = 2000;
+
 struct Audit {
     std::string source;
     std::string title;
     std::vector<AuditReference> references;
     std::vector<AuditAllusion> allusions;
     std::vector<AuditClaim> claims;
+    std::size_t claims_skipped = 0;  // claims past max_audit_claims, found but not graded
     std::vector<UncitedEvidence> uncited;
 };
 

@@ -57,7 +57,12 @@ Audit build_audit(const Page& page, const std::vector<ResolvedReference>& refere
     audit.title = page.title;
     for (const auto& r : references) audit.references.push_back(to_audit_reference(r));
     for (const auto& a : allusions) audit.allusions.push_back(to_audit_allusion(a));
-    for (auto& claim : extract_claims(page, rules.claims, rules.conditions)) {
+    auto claims = extract_claims(page, rules.claims, rules.conditions);
+    if (claims.size() > max_audit_claims) {
+        audit.claims_skipped = claims.size() - max_audit_claims;
+        claims.resize(max_audit_claims);
+    }
+    for (auto& claim : claims) {
         AuditClaim audited;
         audited.claim = std::move(claim);
         audit.claims.push_back(std::move(audited));

@@ -92,6 +92,9 @@ ExitCode run_query_audit(const CommandLine& line) {
                                : format == "html" ? write_audit_html(audit)
                                                   : write_audit_markdown(audit);
     write_output(report, out);
+    if (audit.claims_skipped > 0)
+        std::cerr << "evidex-query: " << page.source << ": only the first " << audit.claims.size() << " claims are graded; "
+                  << audit.claims_skipped << " more were left out\n";
     if (audit.claims.empty() && !settings.quiet)
         std::cerr << "evidex-query: " << page.source << ": no health claim found on the page\n";
     return code;

@@ -35,6 +35,9 @@ void write_summary(std::ostringstream& out, const Audit& audit) {
     out << "<section id=\"summary\">\n<h2>Summary</h2>\n";
     out << "<p>" << s.claims << (s.claims == 1 ? " health claim" : " health claims") << " graded against "
         << s.references << (s.references == 1 ? " reference" : " references") << ".</p>\n";
+    if (audit.claims_skipped > 0)
+        out << "<p class=\"note\">Only the first " << s.claims << " claims are graded; " << audit.claims_skipped
+            << " more were found and left out.</p>\n";
     std::vector<std::pair<std::string, std::size_t>> counts;
     out << "<ul class=\"counts\">";
     for (std::size_t i = 0; i < verdicts.size(); ++i) {

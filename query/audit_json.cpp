@@ -132,6 +132,7 @@ json audit_to_json(const Audit& audit) {
               {"duplicates", s.duplicates},
               {"unresolved", s.unresolved},
               {"flagged", s.flagged},
+              {"claims_skipped", audit.claims_skipped},
               {"by_verdict", by_verdict},
               {"by_link", by_link}}}};
 }

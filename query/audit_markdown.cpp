@@ -99,6 +99,9 @@ std::string write_audit_markdown(const Audit& audit) {
     if (!audit.allusions.empty())
         out << "- Allusions to studies in the text: " << audit.allusions.size() << " (" << accepted << " identified)\n";
     out << '\n';
+    if (audit.claims_skipped > 0)
+        out << "Only the first " << audit.claims.size() << " claims are graded; " << audit.claims_skipped
+            << " more were found and left out.\n\n";
     if (audit.claims.empty()) out << "No health claim was found on the page.\n\n";
     if (!audit.claims.empty()) {
         out << "## Claims\n\n";
