@@ -59,6 +59,7 @@ struct Citation {
     std::optional<std::size_t> allusion;
     std::optional<double> link_score;  // inferred and vague links
     std::string link_reason;            // inferred links: the details the claim and the study share
+    bool page_test = false;             // the page's own test, described in its text, not a study
     std::vector<std::string> flags;     // flags that apply to this study for this claim
     std::string reason;                 // one sentence: why this support label
 };

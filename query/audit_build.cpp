@@ -9,7 +9,7 @@ namespace evidex {
 
 AuditRules load_audit_rules(const std::filesystem::path& schemas_dir) {
     return {load_claim_rules(schemas_dir), ConditionVocabulary::load(schemas_dir / "conditions.tsv"),
-            load_grading_rules(schemas_dir)};
+            load_grading_rules(schemas_dir), load_page_test_rules(schemas_dir)};
 }
 
 AuditReference to_audit_reference(const ResolvedReference& resolved) {
@@ -68,6 +68,7 @@ Audit build_audit(const Page& page, const std::vector<ResolvedReference>& refere
         audit.claims.push_back(std::move(audited));
     }
     link_claims(audit, page, rules.grading, rules.claims.units);
+    link_page_tests(audit, page, rules.page_tests, rules.conditions, rules.grading);
     for (auto& claim : audit.claims) grade_claim(claim, audit, rules.grading, rules.claims.units);
     return audit;
 }

@@ -9,6 +9,7 @@
 #include "indexer/resolve.h"
 #include "query/audit.h"
 #include "query/grading_rules.h"
+#include "query/page_tests.h"
 
 namespace evidex {
 
@@ -16,10 +17,11 @@ struct AuditRules {
     ClaimRules claims;
     ConditionVocabulary conditions;
     GradingRules grading;
+    PageTestRules page_tests;
 };
 
 // Loads claim-cues.tsv (with the intervention and population vocabularies), conditions.tsv,
-// grading.tsv and regulatory.tsv from `schemas_dir`. Throws FatalError on a bad file.
+// grading.tsv, regulatory.tsv and page-test-cues.tsv from `schemas_dir`. Throws FatalError on a bad file.
 AuditRules load_audit_rules(const std::filesystem::path& schemas_dir);
 
 // A resolved reference as the audit keeps it (its flags and its study's, each once).

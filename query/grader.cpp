@@ -113,6 +113,7 @@ std::vector<double> nearest_numbers(const Study& study, const ClaimNumber& numbe
 
 // The support label of one citation and the flags it brings.
 void label_citation(Citation& citation, const AuditClaim& claim, const Audit& audit, const GradingRules& rules) {
+    if (citation.page_test) return;  // labelled where the page's test was found (page_tests.cpp)
     citation.flags.clear();
     const Study* study = cited_study(audit, citation);
     const AuditReference* reference =
@@ -268,6 +269,9 @@ std::string join(const std::vector<std::string>& items, const std::string& sep =
 // small-n: "…"; no-control: "…"."
 std::string citation_sentence(const Citation& citation, const Audit& audit) {
     const Study* study = cited_study(audit, citation);
+    if (citation.page_test)
+        return "The page's own test " + std::string(to_string(citation.support)) + ": " + citation.reason + " (" +
+               join(citation.flags) + ").";
     std::string text = (citation.allusion ? "" : "[" + citation.label + "] ");
     text += study ? describe(*study) : (citation.reference ? audit.references[*citation.reference].raw.substr(0, 80) : citation.label);
     text += " " + std::string(to_string(citation.support)) + ": " + citation.reason;

@@ -95,6 +95,7 @@ void load_settings(const std::filesystem::path& file, GradingRules& rules) {
     rules.number_min_count = number("number-min-count", 0, 1e9);
     rules.dose_tolerance = number("dose-tolerance", 0, 10);
     rules.uncited_max = static_cast<std::size_t>(number("uncited-max", 0, 100));
+    rules.page_test_reach = static_cast<std::size_t>(number("page-test-reach", 0, 1000));
     for (const auto& [name, row] : rows)
         if (!used.count(name)) table.fail(row->line, "unknown setting '" + name + "'");
 }

@@ -40,6 +40,7 @@ struct GradingRules {
     double number_min_count = 100;
     double dose_tolerance = 0.5;
     std::size_t uncited_max = 3;
+    std::size_t page_test_reach = 12;
     std::vector<RegulatoryEntry> regulatory;
 };
 

@@ -10,6 +10,7 @@
 #include "query/grader.h"
 #include "query/grading_rules.h"
 #include "query/linker.h"
+#include "query/page_tests.h"
 #include "support/paths.h"
 #include "support/temp_dir.h"
 
@@ -240,4 +241,39 @@ TEST_CASE("the grading settings file reports its bad lines") {
     } catch (const FatalError& e) {
         CHECK(std::string(e.what()).find("grading.tsv:2") != std::string::npos);
     }
+}
+
+TEST_CASE("a test the page describes itself backs the uncited claims after it, on its topic only") {
+    const auto schemas = test::source_dir() / "schemas";
+    const PageTestRules test_rules = load_page_test_rules(schemas);
+    const ConditionVocabulary conditions = ConditionVocabulary::load(schemas / "conditions.tsv");
+    Page page;
+    const auto add = [&](BlockKind kind, const std::string& text) {
+        PageBlock block;
+        block.kind = kind;
+        block.text = text;
+        page.blocks.push_back(block);
+    };
+    add(BlockKind::paragraph, "Our laboratory performed several bioavailability tests on five products.");
+    add(BlockKind::paragraph, "Each supplement was added to red blood cells and incubated for a day.");
+    add(BlockKind::paragraph, "Our blend had the best absorption of all.");
+    add(BlockKind::paragraph, "Magnesium also lowers blood pressure.");
+    Audit audit;
+    for (const auto& [block, condition] : std::vector<std::pair<std::size_t, std::string>>{{2, "bioavailability"}, {3, "blood-pressure"}}) {
+        AuditClaim c;
+        c.claim = claim(page.blocks[block].text, ClaimStrength::superlative, condition);
+        c.claim.block = block;
+        audit.claims.push_back(c);
+    }
+    link_page_tests(audit, page, test_rules, conditions, rules());
+    REQUIRE(audit.claims[0].citations.size() == 1);
+    const Citation& own = audit.claims[0].citations.front();
+    CHECK(own.page_test);
+    CHECK(has(own.flags, "self-conducted-test"));
+    CHECK(has(own.flags, "in-vitro"));
+    CHECK(audit.claims[0].link == LinkKind::vague);
+    CHECK(audit.claims[1].citations.empty());  // the test was about absorption, not blood pressure
+    grade_claim(audit.claims[0], audit, rules(), units());
+    CHECK(audit.claims[0].verdict == Verdict::unsupported);
+    CHECK(audit.claims[0].rationale.find("The page's own test") != std::string::npos);
 }
