@@ -135,4 +135,41 @@ std::vector<ReferenceEntry> find_references(const Page& page) {
     return entries;
 }
 
+std::vector<ReferenceEntry> page_references(const Page& page) {
+    std::vector<ReferenceEntry> entries = find_references(page);
+    for (auto& entry : find_link_references(page)) entries.push_back(std::move(entry));
+    return entries;
+}
+
+std::vector<ReferenceEntry> find_link_references(const Page& page) {
+    using namespace reference_text;
+    std::vector<bool> in_section(page.blocks.size(), false);
+    for (const auto& section : locate_reference_sections(page))
+        for (std::size_t i = section.first; i < section.last && i < in_section.size(); ++i) in_section[i] = true;
+    std::vector<ReferenceEntry> entries;
+    for (std::size_t b = 0; b < page.blocks.size(); ++b) {
+        if (in_section[b] || reference_heading(page.blocks[b])) continue;
+        std::size_t first_of_block = entries.size();
+        for (const auto& link : page.blocks[b].links) {
+            const auto ids = extract_identifiers(link.href);
+            if (ids.doi.empty() && ids.pmid.empty() && ids.pmcid.empty()) continue;
+            const bool seen = std::any_of(entries.begin() + static_cast<std::ptrdiff_t>(first_of_block), entries.end(),
+                                          [&](const ReferenceEntry& e) {
+                                              return e.doi == ids.doi && e.pmid == ids.pmid && e.pmcid == ids.pmcid;
+                                          });
+            if (seen) continue;
+            ReferenceEntry entry;
+            entry.label = "link-" + std::to_string(entries.size() + 1);
+            entry.raw = trim(link.text).empty() ? link.href : std::string(trim(link.text)) + " <" + link.href + ">";
+            entry.doi = ids.doi;
+            entry.pmid = ids.pmid;
+            entry.pmcid = ids.pmcid;
+            entry.body_block = b;
+            entry.link_text = std::string(trim(link.text));
+            entries.push_back(std::move(entry));
+        }
+    }
+    return entries;
+}
+
 }  // namespace evidex

@@ -30,6 +30,10 @@ struct ReferenceEntry {
     // report", "data on file").
     bool web_page = false;
     bool unpublished = false;
+    // A DOI, PubMed or PMC link in the body text rather than an entry of a reference list:
+    // the block it stands in and the words it is written on.
+    std::optional<std::size_t> body_block;
+    std::string link_text;
 };
 
 // An allusion in the body text: "a 2016 study published in 'Headache'", "a meta-analysis of
@@ -52,6 +56,13 @@ ReferenceEntry parse_reference(std::string_view raw, std::string label = {});
 // "Sources", "Citations", "Bibliography", "Literature", a numbered list at the end, ...) and
 // parses each entry. Entries keep page order. Empty when the page has none.
 std::vector<ReferenceEntry> find_references(const Page& page);
+
+// The DOI, PubMed and PMC links of the body text (outside the reference sections), one entry
+// per distinct identifier and block, labelled "link-1", "link-2", ... in page order.
+std::vector<ReferenceEntry> find_link_references(const Page& page);
+
+// The reference list, then the body links: what `refs` and `audit` resolve.
+std::vector<ReferenceEntry> page_references(const Page& page);
 
 // Allusions to studies in the body (outside the reference section).
 std::vector<Allusion> find_allusions(const Page& page);

@@ -56,7 +56,7 @@ ExitCode run_index_refs(const CommandLine& line) {
         // The writer the resolver searches is the one the ingest writes to.
         // Offline, the index is the only source: what earlier runs found was indexed then.
         ReferenceResolver resolver(ingest.writer(), ingest, settings.offline ? nullptr : &fetcher, remote);
-        references = resolve_references(find_references(page), resolver);
+        references = resolve_references(page_references(page), resolver);
         for (const auto& allusion : find_allusions(page)) allusions.push_back(resolver.resolve(allusion));
     });
     if (format == "json") {

@@ -89,11 +89,14 @@ std::string write_references_table(const std::vector<ResolvedReference>& referen
                                    const std::vector<ResolvedAllusion>& allusions, std::size_t width) {
     std::ostringstream out;
     const std::size_t raw_width = width > 110 ? width - 80 : 30;
-    out << "#   " << cut("reference", raw_width) << "  PMID      DOI                            how             score design               flags\n";
+    std::size_t label_width = 3;
+    for (const auto& r : references) label_width = std::max(label_width, r.entry.label.size());
+    out << std::string("#") + std::string(label_width, ' ') << cut("reference", raw_width) << "  PMID      DOI                            how             score design               flags\n";
     for (const auto& r : references) {
         const Study* s = r.study ? &*r.study : nullptr;
         char line[512];
-        std::snprintf(line, sizeof line, "%-3s %s  %-9s %-30s %-15s %-5s %-20s ", r.entry.label.c_str(),
+        std::snprintf(line, sizeof line, "%-*s %s  %-9s %-30s %-15s %-5s %-20s ", static_cast<int>(label_width),
+                      r.entry.label.c_str(),
                       cut(r.entry.raw, raw_width).c_str(), s ? s->pmid.c_str() : "",
                       cut(s ? s->doi : r.entry.doi, 30).c_str(), r.method.empty() ? "unresolved" : r.method.c_str(),
                       score_text(r.score).c_str(), s ? std::string(to_string(s->design)).c_str() : "");

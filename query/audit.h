@@ -40,6 +40,9 @@ struct AuditReference {
     std::string title, journal;
     std::optional<int> year;
     std::string pmid, doi;
+    // A link in the body text rather than a reference-list entry: its block and its words.
+    std::optional<std::size_t> body_block;
+    std::string link_text;
 };
 
 // A study alluded to in the body and accepted by bibliographic search.

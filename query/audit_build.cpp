@@ -31,6 +31,8 @@ AuditReference to_audit_reference(const ResolvedReference& resolved) {
     reference.year = resolved.entry.year;
     reference.pmid = resolved.entry.pmid;
     reference.doi = resolved.entry.doi;
+    reference.body_block = resolved.entry.body_block;
+    reference.link_text = resolved.entry.link_text;
     return reference;
 }
 

@@ -81,7 +81,7 @@ ExitCode run_query_audit(const CommandLine& line) {
     quiet_settings.quiet = true;  // the report is the output; ingest counts only on failure
     const ExitCode code = run_ingest(quiet_settings, *vm, false, [&](Ingest& ingest) {
         ReferenceResolver resolver(ingest.writer(), ingest, settings.offline ? nullptr : &fetcher, remote);
-        const auto references = resolve_references(find_references(page), resolver);
+        const auto references = resolve_references(page_references(page), resolver);
         std::vector<ResolvedAllusion> allusions;
         for (const auto& allusion : find_allusions(page)) allusions.push_back(resolver.resolve(allusion));
         audit = build_audit(page, references, allusions, rules);

@@ -118,7 +118,8 @@ void label_citation(Citation& citation, const AuditClaim& claim, const Audit& au
     const Study* study = cited_study(audit, citation);
     const AuditReference* reference =
         citation.reference ? &audit.references[*citation.reference] : nullptr;
-    if (reference && !reference->duplicate_of.empty()) add_flag(citation.flags, "duplicate-citation");
+    if (reference && !reference->duplicate_of.empty() && !reference->body_block)
+        add_flag(citation.flags, "duplicate-citation");
     if (!study) {
         citation.support = Support::not_resolved;
         if (!reference && !citation.allusion) {

@@ -178,6 +178,28 @@ void link_by_inference(AuditClaim& claim, const Audit& audit, const GradingRules
     if (!claim.citations.empty()) claim.link = LinkKind::inferred;
 }
 
+// A DOI, PubMed or PMC link in the claim's own sentence (its words inside the sentence, or a
+// bare link in a block holding this one claim) is an explicit citation.
+bool link_by_body_links(AuditClaim& claim, const Audit& audit) {
+    for (std::size_t i = 0; i < audit.references.size(); ++i) {
+        const auto& reference = audit.references[i];
+        if (!reference.body_block || *reference.body_block != claim.claim.block) continue;
+        const bool in_sentence = !reference.link_text.empty() && claim.claim.text.find(reference.link_text) != std::string::npos;
+        const bool alone = std::count_if(audit.claims.begin(), audit.claims.end(), [&](const AuditClaim& c) {
+                               return c.claim.block == claim.claim.block;
+                           }) == 1;
+        if (!in_sentence && !alone) continue;
+        Citation citation;
+        citation.label = reference.label;
+        citation.reference = i;
+        citation.link_reason = "a link in the sentence";
+        claim.citations.push_back(std::move(citation));
+    }
+    if (claim.citations.empty()) return false;
+    claim.link = LinkKind::marker;
+    return true;
+}
+
 // The markers of the paragraph right under a heading block, each label once, in page order.
 std::vector<std::string> heading_markers(const Page& page, std::size_t block) {
     std::vector<std::string> labels;
@@ -193,8 +215,10 @@ std::vector<std::string> heading_markers(const Page& page, std::size_t block) {
 }  // namespace
 
 void link_claims(Audit& audit, const Page& page, const GradingRules& rules, const std::vector<std::string>& units) {
-    const bool page_has_markers = std::any_of(page.blocks.begin(), page.blocks.end(),
-                                              [](const PageBlock& b) { return !b.markers.empty(); });
+    const bool page_has_markers =
+        std::any_of(page.blocks.begin(), page.blocks.end(), [](const PageBlock& b) { return !b.markers.empty(); }) ||
+        std::any_of(audit.references.begin(), audit.references.end(),
+                    [](const AuditReference& r) { return r.body_block.has_value(); });
     for (auto& claim : audit.claims) {
         claim.citations.clear();
         claim.link = LinkKind::none;
@@ -202,6 +226,7 @@ void link_claims(Audit& audit, const Page& page, const GradingRules& rules, cons
             link_by_markers(claim, audit);
             continue;
         }
+        if (link_by_body_links(claim, audit)) continue;
         if (const auto labels = heading_markers(page, claim.claim.block); !labels.empty()) {
             AuditClaim linked;
             linked.claim = claim.claim;

@@ -51,4 +51,22 @@ run "$QUERY" --offline audit "$page" --format html --out "$SCRATCH/b.html"
 cmp -s "$SCRATCH/a.html" "$SCRATCH/b.html" || fail "two HTML reports of the same page differ"
 grep -q '<script>window.cartCount' "$SCRATCH/a.html" && fail "the page's own script leaked into the report"
 
+# Links in the body text are citations of the sentence they stand in.
+cat >"$SCRATCH/links.html" <<'PAGE'
+<html><body><h1>Sleep and blood pressure</h1>
+<p>Magnesium improves sleep in older adults (<a href="https://pubmed.ncbi.nlm.nih.gov/23853635/">a trial</a>).
+It also lowers blood pressure, says <a href="https://doi.org/10.1161/HYPERTENSIONAHA.116.07664">a meta-analysis</a>.</p>
+<p>Magnesium keeps your bones strong.</p>
+</body></html>
+PAGE
+run "$QUERY" --offline audit "$SCRATCH/links.html" --format json
+expect_code 0 "audit a page citing by links"
+printf '%s' "$out" >"$SCRATCH/links.json"
+expect_equal "$(json_field "$SCRATCH/links.json" "[r['pmid'] for r in d['references']]")" "['23853635', '27402922']" \
+  "body links as references"
+expect_equal "$(json_field "$SCRATCH/links.json" "[[x['study'] for x in c['citations']] for c in d['claims']]")" \
+  "[['pmid:23853635'], ['pmid:27402922'], []]" "each link cites its own sentence"
+expect_equal "$(json_field "$SCRATCH/links.json" "[c['verdict'] for c in d['claims']]")" \
+  "['overstated', 'supported', 'unsupported']" "verdicts of the linked claims"
+
 finish
