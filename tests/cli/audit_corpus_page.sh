@@ -56,7 +56,7 @@ cat >"$SCRATCH/links.html" <<'PAGE'
 <html><body><h1>Sleep and blood pressure</h1>
 <p>Magnesium improves sleep in older adults (<a href="https://pubmed.ncbi.nlm.nih.gov/23853635/">a trial</a>).
 It also lowers blood pressure, says <a href="https://doi.org/10.1161/HYPERTENSIONAHA.116.07664">a meta-analysis</a>.</p>
-<p>Magnesium keeps your bones strong.</p>
+<p>Magnesium strengthens your bones.</p>
 </body></html>
 PAGE
 run "$QUERY" --offline audit "$SCRATCH/links.html" --format json
