@@ -41,24 +41,15 @@ ExitCode run_index_refs(const CommandLine& line) {
 
     CurlFetcher fetcher(fetcher_options_from(settings));
     const Page page = read_page(pages.front(), fetcher);
-    RemoteOptions remote;
-    remote.eutils = {settings.pubmed_url, settings.email, settings.api_key};
-    remote.crossref_url = settings.crossref_url;
-    remote.doi_url = settings.doi_url;
-    remote.email = settings.email;
-    remote.jobs = 1;
-
-    std::vector<ResolvedReference> references;
-    std::vector<ResolvedAllusion> allusions;
+    PageResolution resolved;
     Settings quiet_settings = settings;
     quiet_settings.quiet = true;  // the table is the output; ingest counts only on failure
     const ExitCode code = run_ingest(quiet_settings, *vm, false, [&](Ingest& ingest) {
-        // The writer the resolver searches is the one the ingest writes to.
         // Offline, the index is the only source: what earlier runs found was indexed then.
-        ReferenceResolver resolver(ingest.writer(), ingest, settings.offline ? nullptr : &fetcher, remote);
-        references = resolve_references(page_references(page), resolver);
-        for (const auto& allusion : find_allusions(page)) allusions.push_back(resolver.resolve(allusion));
+        resolved = resolve_page(page, ingest, settings.offline ? nullptr : &fetcher, remote_options_from(settings));
     });
+    const auto& references = resolved.references;
+    const auto& allusions = resolved.allusions;
     if (format == "json") {
         nlohmann::json out{{"document", {{"source", page.source}, {"title", page.title}}},
                            {"references", nlohmann::json::array()},

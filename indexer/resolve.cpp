@@ -201,4 +201,22 @@ std::vector<ResolvedReference> resolve_references(const std::vector<ReferenceEnt
     return out;
 }
 
+RemoteOptions remote_options_from(const Settings& settings) {
+    RemoteOptions remote;
+    remote.eutils = {settings.pubmed_url, settings.email, settings.api_key};
+    remote.crossref_url = settings.crossref_url;
+    remote.doi_url = settings.doi_url;
+    remote.email = settings.email;
+    remote.jobs = 1;
+    return remote;
+}
+
+PageResolution resolve_page(const Page& page, Ingest& ingest, Fetcher* fetcher, const RemoteOptions& remote) {
+    ReferenceResolver resolver(ingest.writer(), ingest, fetcher, remote);
+    PageResolution out;
+    out.references = resolve_references(page_references(page), resolver);
+    for (const auto& allusion : find_allusions(page)) out.allusions.push_back(resolver.resolve(allusion));
+    return out;
+}
+
 }  // namespace evidex

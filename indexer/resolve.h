@@ -10,6 +10,7 @@
 
 #include "core/reference_match.h"
 #include "core/references.h"
+#include "core/cli.h"
 #include "indexer/ingest.h"
 #include "indexer/remote_sources.h"
 
@@ -52,6 +53,19 @@ private:
     Fetcher* fetcher_;
     RemoteOptions remote_;
 };
+
+// The remote settings for resolution from the global options (one request at a time).
+RemoteOptions remote_options_from(const Settings& settings);
+
+// A page's references (its list, then its body links) and its allusions, resolved.
+struct PageResolution {
+    std::vector<ResolvedReference> references;
+    std::vector<ResolvedAllusion> allusions;
+};
+
+// Resolves everything `page` cites through `ingest` (whose writer is the index searched and
+// written). `fetcher` null: the index only (offline).
+PageResolution resolve_page(const Page& page, Ingest& ingest, Fetcher* fetcher, const RemoteOptions& remote);
 
 // Resolves every entry, then marks the later citations of one work as duplicates of the first.
 std::vector<ResolvedReference> resolve_references(const std::vector<ReferenceEntry>& entries,

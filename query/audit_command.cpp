@@ -41,16 +41,6 @@ void write_output(const std::string& text, const std::string& out) {
 
 }  // namespace
 
-static RemoteOptions remote_options_from(const Settings& settings) {
-    RemoteOptions remote;
-    remote.eutils = {settings.pubmed_url, settings.email, settings.api_key};
-    remote.crossref_url = settings.crossref_url;
-    remote.doi_url = settings.doi_url;
-    remote.email = settings.email;
-    remote.jobs = 1;
-    return remote;
-}
-
 ExitCode run_query_audit(const CommandLine& line) {
     auto options = writer_options("evidex-query audit PAGE|URL: grade every claim of a page against the studies it cites");
     options.add_options()
@@ -80,11 +70,8 @@ ExitCode run_query_audit(const CommandLine& line) {
     Settings quiet_settings = settings;
     quiet_settings.quiet = true;  // the report is the output; ingest counts only on failure
     const ExitCode code = run_ingest(quiet_settings, *vm, false, [&](Ingest& ingest) {
-        ReferenceResolver resolver(ingest.writer(), ingest, settings.offline ? nullptr : &fetcher, remote);
-        const auto references = resolve_references(page_references(page), resolver);
-        std::vector<ResolvedAllusion> allusions;
-        for (const auto& allusion : find_allusions(page)) allusions.push_back(resolver.resolve(allusion));
-        audit = build_audit(page, references, allusions, rules);
+        const PageResolution resolved = resolve_page(page, ingest, settings.offline ? nullptr : &fetcher, remote);
+        audit = build_audit(page, resolved.references, resolved.allusions, rules);
         find_uncited_evidence(audit, ingest.writer().database(), rules.grading);
         if (vm->count("save")) save_claims(audit, ingest.writer());
     });

@@ -102,11 +102,7 @@ ExitCode run_query_grade(const CommandLine& line) {
 
     const AuditRules rules = load_audit_rules(schemas_dir());
     CurlFetcher fetcher(fetcher_options_from(settings));
-    RemoteOptions remote;
-    remote.eutils = {settings.pubmed_url, settings.email, settings.api_key};
-    remote.crossref_url = settings.crossref_url;
-    remote.doi_url = settings.doi_url;
-    remote.email = settings.email;
+    const RemoteOptions remote = remote_options_from(settings);
 
     Audit audit;
     audit.source = "command line";
