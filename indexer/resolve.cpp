@@ -177,12 +177,51 @@ ResolvedAllusion ReferenceResolver::resolve(const Allusion& allusion) {
         if (s.is_notice) continue;
         out.candidates.push_back({s, score_allusion_match(allusion, s)});
     }
-    std::stable_sort(out.candidates.begin(), out.candidates.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.score.total > b.score.total; });
-    if (out.candidates.size() > 5) out.candidates.resize(5);
-    if (const auto* winner = pick_clear_winner(out.candidates, allusion_accept_threshold, clear_margin))
-        out.accepted = static_cast<std::size_t>(winner - out.candidates.data());
+    const auto pick = [&] {
+        std::stable_sort(out.candidates.begin(), out.candidates.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.score.total > b.score.total; });
+        if (out.candidates.size() > 5) out.candidates.resize(5);
+        out.accepted.reset();
+        if (const auto* winner = pick_clear_winner(out.candidates, allusion_accept_threshold, clear_margin))
+            out.accepted = static_cast<std::size_t>(winner - out.candidates.data());
+    };
+    pick();
+    if (out.accepted || !fetcher_ || allusion.journal.empty()) return out;
+    // Not in the index: PubMed, by the journal, the year and the sentence's longer words.
+    for (auto& s : search_allusion_live(allusion)) {
+        const bool known = std::any_of(out.candidates.begin(), out.candidates.end(),
+                                       [&](const Candidate& c) { return c.study.key() == s.key(); });
+        if (!known) out.candidates.push_back({s, score_allusion_match(allusion, s)});
+    }
+    pick();
+    if (out.accepted) {
+        Candidate& winner = out.candidates[*out.accepted];
+        ingest_.add_study(Study(winner.study));
+        if (auto stored = index_found(winner.study)) winner.study = std::move(*stored);
+    }
     return out;
+}
+
+std::vector<Study> ReferenceResolver::search_allusion_live(const Allusion& allusion) {
+    std::string term = "\"" + allusion.journal + "\"[ta]";
+    if (allusion.year) term += " AND " + std::to_string(*allusion.year) + "[dp]";
+    const auto journal_words = title_words(allusion.journal);
+    std::string topic;
+    std::size_t taken = 0;
+    for (const auto& word : title_words(allusion.text)) {
+        if (word.size() < 5 || taken == 5) continue;
+        if (std::find(journal_words.begin(), journal_words.end(), word) != journal_words.end()) continue;
+        if (std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); })) continue;
+        topic += (topic.empty() ? "" : " OR ") + word + "[tiab]";
+        ++taken;
+    }
+    if (!topic.empty()) term += " AND (" + topic + ")";
+    std::string error;
+    auto ids = search_pubmed_ids(term, 10, *fetcher_, remote_, error);
+    if (!ids || ids->empty()) return {};
+    auto records = fetch_pubmed_records(*ids, *fetcher_, remote_, error);
+    if (!records) return {};
+    return std::move(records->studies);
 }
 
 std::vector<ResolvedReference> resolve_references(const std::vector<ReferenceEntry>& entries, ReferenceResolver& resolver) {

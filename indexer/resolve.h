@@ -47,6 +47,7 @@ private:
     std::optional<Candidate> search_index(const ReferenceEntry& entry);
     std::optional<Candidate> search_live(const ReferenceEntry& entry, std::string& method, std::string& note);
     std::optional<Study> index_found(const Study& study);
+    std::vector<Study> search_allusion_live(const Allusion& allusion);
 
     IndexWriter& writer_;
     Ingest& ingest_;

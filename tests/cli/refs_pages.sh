@@ -64,4 +64,23 @@ expect_contains "$(live 2 "['flags']")" unresolvable-citation "the unresolved en
 # What was found is indexed.
 run "$QUERY" show pmid:23853635
 expect_code 0 "the study found by search is indexed"
+
+# Live allusions: an index that does not hold the study, a sentence naming journal and year.
+export EVIDEX_DB="$SCRATCH/allusion-index"
+cat >"$SCRATCH/allusion.txt" <<'PAGE'
+Magnesium and restless legs
+
+A study published in Sleep in 1998 found that magnesium helped 10 patients with restless legs sleep better.
+
+A 2005 study published in 'Vegetable Review' found that magnesium helps turnips grow.
+PAGE
+run "$INDEX" "${NET[@]}" refs "$SCRATCH/allusion.txt" --format json
+expect_code 0 "refs with allusions through the live path"
+printf '%s' "$out" >"$SCRATCH/allusion.json"
+expect_equal "$(json_field "$SCRATCH/allusion.json" "[c['key'] for a in d['allusions'] for c in a['candidates'] if c['accepted'] and 'Sleep' in a['text']]")" \
+  "['pmid:9703590']" "the allusion to a study in Sleep, found in PubMed"
+expect_equal "$(json_field "$SCRATCH/allusion.json" "[c['key'] for a in d['allusions'] for c in a['candidates'] if c['accepted'] and 'Vegetable' in a['text']]")" \
+  "[]" "an allusion no record matches stays unresolved"
+run "$QUERY" show pmid:9703590
+expect_code 0 "the study found for the allusion is indexed"
 finish
