@@ -155,4 +155,16 @@ TEST_CASE("classify_design, classify_sample_size and classify_result_direction s
         evidex::classify_flags(study);
         if (study.n) CHECK((*study.n >= 1 && *study.n <= evidex::max_plausible_n));
     }
+    // A record with nothing to read is `other`, unknown, with no size and a reason that says so.
+    evidex::Study empty;
+    evidex::classify_design(empty, rules);
+    evidex::classify_sample_size(empty);
+    evidex::classify_result_direction(empty, direction);
+    CHECK(empty.design == evidex::Design::other);
+    CHECK(empty.blinding == evidex::Blinding::unknown);
+    CHECK_FALSE(empty.n);
+    CHECK(empty.result_direction == evidex::ResultDirection::unclear);
+    const bool explained = std::any_of(empty.reasons.begin(), empty.reasons.end(),
+                                       [](const evidex::Reason& r) { return r.field == "design" && !r.rule.empty(); });
+    CHECK(explained);
 }
