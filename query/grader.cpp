@@ -303,6 +303,9 @@ void grade_claim(AuditClaim& claim, const Audit& audit, const GradingRules& rule
         if (citation.support != Support::supports && citation.support != Support::contradicts) continue;
         const Study* study = cited_study(audit, citation);
         if (!study) continue;
+        // Evidence of no effect in another population (overweight women given magnesium, for a
+        // claim about everyone) is shown but does not contradict the claim.
+        if (citation.support == Support::contradicts && contains(citation.flags, "population-mismatch")) continue;
         auto& best = citation.support == Support::supports ? best_support : best_contra;
         if (!best || study->level() < *best) best = study->level();
     }
