@@ -126,6 +126,12 @@ TEST_CASE("strong evidence of no effect contradicts the claim") {
     CHECK(audit.claims.front().verdict == Verdict::contradicted);
     CHECK(audit.claims.front().citations[0].support == Support::contradicts);
     CHECK(audit.claims.front().citations[1].support == Support::supports);
+    // The same null result in another population is shown, but does not contradict the claim.
+    review.population = {"obese"};
+    const Audit other = audit_of(claim("Magnesium helps RLS.", ClaimStrength::definite, "restless-legs-syndrome"),
+                                 {review, pilot});
+    CHECK(other.claims.front().citations[0].support == Support::contradicts);
+    CHECK(other.claims.front().verdict == Verdict::overstated);
 }
 
 TEST_CASE("test-tube, animal and off-topic citations do not address a claim about people") {
