@@ -286,6 +286,30 @@ std::string citation_sentence(const Citation& citation, const Audit& audit) {
     return text + ".";
 }
 
+// What the claim calls its study ("a clinical trial"), when no study behind it is one: "the page
+// calls it a clinical trial; Orchard et al. 2014 is a cohort". Empty when it fits or says nothing.
+std::string design_check(const AuditClaim& claim, const Audit& audit, const GradingRules& rules) {
+    const std::string text = " " + ascii_lower(claim.claim.text) + " ";
+    for (const auto& [words, designs] : rules.design_words) {
+        if (!has_any_word(text, {words})) continue;
+        std::vector<const Study*> addressing;
+        for (const auto& citation : claim.citations) {
+            const Study* study = cited_study(audit, citation);
+            if (study && (citation.support == Support::supports || citation.support == Support::contradicts))
+                addressing.push_back(study);
+        }
+        if (addressing.empty()) return {};
+        const bool fits = std::any_of(addressing.begin(), addressing.end(),
+                                      [&](const Study* s) { return designs.count(s->design) > 0; });
+        if (fits) return {};
+        std::string what;
+        for (const Study* s : addressing)
+            what += (what.empty() ? "" : ", ") + study_name(*s) + " is a " + std::string(to_string(s->design));
+        return "the page calls it a " + words + "; " + what;
+    }
+    return {};
+}
+
 }  // namespace
 
 void grade_claim(AuditClaim& claim, const Audit& audit, const GradingRules& rules, const std::vector<std::string>& units) {
@@ -382,6 +406,7 @@ void grade_claim(AuditClaim& claim, const Audit& audit, const GradingRules& rule
     std::string rationale = why;
     for (const auto& citation : claim.citations) rationale += " " + citation_sentence(citation, audit);
     for (const auto& mismatch : mismatches) rationale += " Number check: " + mismatch + ".";
+    if (const auto check = design_check(claim, audit, rules); !check.empty()) rationale += " Design check: " + check + ".";
     claim.rationale = rationale;
     claim.notes = regulatory_notes(claim, audit, rules);
 }

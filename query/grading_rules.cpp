@@ -96,6 +96,22 @@ void load_settings(const std::filesystem::path& file, GradingRules& rules) {
     rules.dose_tolerance = number("dose-tolerance", 0, 10);
     rules.uncited_max = static_cast<std::size_t>(number("uncited-max", 0, 100));
     rules.page_test_reach = static_cast<std::size_t>(number("page-test-reach", 0, 1000));
+    constexpr std::string_view design_word = "design-word:";
+    for (const auto& [name, row] : rows) {
+        if (name.rfind(design_word, 0) != 0) continue;
+        used.insert(name);
+        const std::string words = ascii_lower(trim(std::string_view(name).substr(design_word.size())));
+        if (words.empty()) table.fail(row->line, "a design word is needed after 'design-word:'");
+        std::set<Design> designs;
+        for (const auto& id : split(row->at("value"), '|')) {
+            const auto design = parse_design(trim(id));
+            if (!design) table.fail(row->line, "unknown design '" + std::string(trim(id)) + "'");
+            designs.insert(*design);
+        }
+        rules.design_words.emplace_back(words, std::move(designs));
+    }
+    std::stable_sort(rules.design_words.begin(), rules.design_words.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     for (const auto& [name, row] : rows)
         if (!used.count(name)) table.fail(row->line, "unknown setting '" + name + "'");
 }

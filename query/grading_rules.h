@@ -42,6 +42,8 @@ struct GradingRules {
     std::size_t uncited_max = 3;
     std::size_t page_test_reach = 12;
     std::vector<RegulatoryEntry> regulatory;
+    // "clinical trial" -> {rct, non-randomized-trial, uncontrolled-trial}; longest words first.
+    std::vector<std::pair<std::string, std::set<Design>>> design_words;
 };
 
 // Reads grading.tsv and regulatory.tsv from `schemas_dir`. Throws FatalError ("file:line: what")

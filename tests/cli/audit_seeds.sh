@@ -53,6 +53,9 @@ done
 expect_contains "$(claim "$SCRATCH/000.json" "'32,198' in c['text']" "['flags']")" number-mismatch "32,198 people vs 32,918"
 expect_contains "$(claim "$SCRATCH/000.json" "'40% more helpful' in c['text']" "['rationale']")" "24%" \
   "40% vs the trial's 24%"
+# The page calls a cohort of 73,684 women a clinical trial: the rationale says what it is.
+expect_contains "$(claim "$SCRATCH/000.json" "'73,684' in c['text']" "['rationale']")" \
+  "the page calls it a clinical trial; Orchard 2014 is a cohort" "the design the page claims"
 # The trial in 46 elderly insomniacs: small, so a definite claim on it is overstated.
 expect_equal "$(claim "$SCRATCH/000.json" "'46 elderly' in c['text']" "['verdict']")" overstated "the 46-subject trial claim"
 expect_contains "$(claim "$SCRATCH/000.json" "'46 elderly' in c['text']" "['flags']")" small-n "the 46-subject trial claim"
