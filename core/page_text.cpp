@@ -92,6 +92,10 @@ bool looks_like_heading(std::string_view text) {
     if (count_chars(text) > heading_max_chars) return false;
     if (static_cast<std::size_t>(std::count(text.begin(), text.end(), ' ')) + 1 > heading_max_words) return false;
     if (starts_with_icase(text, "http://") || starts_with_icase(text, "https://")) return false;
+    // A byline is not a heading: "Author: Staff Writers", "By Jane Doe", "Updated on 3 May".
+    for (const std::string_view byline : {"author:", "authors:", "by ", "written by ", "reviewed by ",
+                                          "medically reviewed by ", "posted on ", "updated on ", "last updated"})
+        if (starts_with_icase(text, byline)) return false;
     bool letter = false;
     for (const char c : text)
         letter = letter || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;

@@ -302,3 +302,11 @@ TEST_CASE("load_page_text finds the section headings of seeds 001 and 002") {
     CHECK(rls.blocks[cited + 1].text == "National Center for Biotechnology Information \"Magnesium therapy for periodic leg movements\"");
     CHECK(rls.blocks[cited + 2].kind == BlockKind::paragraph);
 }
+
+TEST_CASE("load_page_text does not take a byline for a heading") {
+    const Page page = load_page_text("Does Magnesium Help?\n\nAuthor: Staff Writers\n\nBy Jane Doe\n\nMagnesium CAN help.\n", "t");
+    REQUIRE(page.blocks.size() == 4);
+    CHECK(page.blocks[0].kind == BlockKind::heading);
+    CHECK(page.blocks[1].kind == BlockKind::paragraph);
+    CHECK(page.blocks[2].kind == BlockKind::paragraph);
+}
