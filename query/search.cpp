@@ -69,7 +69,9 @@ class ConditionCountSpy : public Xapian::MatchSpy {
 public:
     void operator()(const Xapian::Document& doc, double) override {
         const std::string start(prefix::condition);
-        for (auto it = doc.termlist_begin(); (it.skip_to(start), it != doc.termlist_end()); ++it) {
+        auto it = doc.termlist_begin();
+        it.skip_to(start);
+        for (; it != doc.termlist_end(); ++it) {
             const std::string term = *it;
             if (term.compare(0, start.size(), start) != 0) break;
             if (term.size() > start.size() && !(term[start.size()] >= 'A' && term[start.size()] <= 'Z'))

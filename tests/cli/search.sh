@@ -47,6 +47,14 @@ json_field "$SCRATCH/phrase.json" \
   "all('restless leg' in (h['title'] + ' '.join(s['text'] for s in h['abstract'])).lower() for h in d['hits'])" |
   grep -qx True || fail "a phrase hit without the phrase"
 
+# Exact fields take their value in any case; a quoted value may hold spaces.
+search_json mesh 'mesh:"Restless Legs Syndrome"'
+expect_equal "$(pmids "$SCRATCH/mesh.json")" "9703590" "mesh: with a quoted descriptor"
+search_json author 'author:HORNYAK magnesium'
+expect_equal "$(pmids "$SCRATCH/author.json")" "9703590" "author: in upper case"
+search_json doi 'doi:10.1016/J.SMRV.2019.101218'
+expect_equal "$(json_field "$SCRATCH/doi.json" "[h['doi'] for h in d['hits']]")" "['10.1016/j.smrv.2019.101218']" "doi: in upper case"
+
 # Ranges: year: in the query and --year agree and stay inside the range.
 search_json years_q 'year:2010..2015'
 search_json years_o --year 2010..2015

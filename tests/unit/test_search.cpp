@@ -1,11 +1,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <numeric>
+
+#include <xapian.h>
 
 #include "core/conditions.h"
 #include "core/errors.h"
 #include "core/index_reader.h"
+#include "core/index_schema.h"
 #include "core/index_writer.h"
 #include "query/search.h"
 #include "support/paths.h"
@@ -68,6 +70,13 @@ public:
         evidex::IndexWriter writer(dir_.path());
         const evidex::Classifier keep = [](Study&) {};
         for (const auto& row : rows) writer.upsert(study_of(row), keep);
+        // A saved claim on insomnia that says "magnesium": searches return studies only.
+        Xapian::Document claim;
+        claim.add_boolean_term("XTYPEclaim");
+        claim.add_boolean_term("XCinsomnia");
+        claim.add_term("magnesium");
+        claim.add_value(evidex::schema::slot::level, Xapian::sortable_serialise(1));
+        writer.replace_document("Qclaim:page-00000000:c1", claim);
         writer.finish();
         reader_ = std::make_unique<evidex::IndexReader>(dir_.path());
     }
