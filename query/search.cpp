@@ -1,0 +1,286 @@
+#include "query/search.h"
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.h"
+#include "core/ids.h"
+#include "core/index_reader.h"
+#include "core/index_schema.h"
+#include "core/study_json.h"
+#include "core/text.h"
+
+namespace evidex {
+
+namespace prefix = schema::prefix;
+namespace slot = schema::slot;
+
+namespace {
+
+std::optional<int> parse_int(std::string_view text) {
+    int value = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+    return value;
+}
+
+// How a boolean field's value becomes a term: the index holds lower-case values, DOIs and
+// PMIDs in their normalised form, and conditions by id ("condition:rls" finds the id).
+enum class FieldValue { lower, pmid, doi, condition };
+
+class BooleanField : public Xapian::FieldProcessor {
+public:
+    BooleanField(std::string_view term_prefix, FieldValue kind, const ConditionVocabulary* conditions)
+        : prefix_(term_prefix), kind_(kind), conditions_(conditions) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(schema::make_term(prefix_, term_value(value)));
+    }
+
+private:
+    std::string term_value(const std::string& value) const {
+        switch (kind_) {
+        case FieldValue::pmid:
+            if (auto pmid = normalize_pmid(value)) return *pmid;
+            break;
+        case FieldValue::doi:
+            if (auto doi = normalize_doi(value)) return *doi;
+            break;
+        case FieldValue::condition:
+            if (conditions_)
+                if (const Condition* found = conditions_->find(value)) return found->id;
+            break;
+        case FieldValue::lower:
+            break;
+        }
+        return ascii_lower(value);
+    }
+
+    std::string prefix_;
+    FieldValue kind_;
+    const ConditionVocabulary* conditions_;
+};
+
+// Counts the condition ids (XC terms) of every matching study. Other prefixes start with "XC"
+// too (XCLAIM, XCT); they go on with an upper-case letter, condition ids never do.
+class ConditionCountSpy : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document& doc, double) override {
+        const std::string start(prefix::condition);
+        auto it = doc.termlist_begin();
+        it.skip_to(start);
+        for (; it != doc.termlist_end(); ++it) {
+            const std::string term = *it;
+            if (term.compare(0, start.size(), start) != 0) break;
+            if (term.size() > start.size() && !(term[start.size()] >= 'A' && term[start.size()] <= 'Z'))
+                ++counts[term.substr(start.size())];
+        }
+    }
+    std::map<std::string, std::size_t> counts;
+};
+
+// A range of a numeric slot ("year:2010..2020") that refuses ends that are not numbers, where
+// Xapian would quietly search "year:abc..def" as a boolean term instead.
+class CheckedNumberRange : public Xapian::NumberRangeProcessor {
+public:
+    CheckedNumberRange(Xapian::valueno value_slot, const std::string& field)
+        : Xapian::NumberRangeProcessor(value_slot, field), field_(field) {}
+
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        // The parser calls a processor for its own field only, with the field taken off.
+        if (!is_number(begin) || !is_number(end))
+            throw Xapian::QueryParserError(field_ + begin + ".." + end + " is not a range of numbers");
+        return Xapian::NumberRangeProcessor::operator()(begin, end);
+    }
+
+private:
+    // An open end, or a decimal number.
+    static bool is_number(std::string_view text) {
+        if (text.empty()) return true;
+        double value = 0;
+        const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        return ec == std::errc() && ptr == text.data() + text.size();
+    }
+
+    std::string field_;
+};
+
+Xapian::Query boolean_query(std::string_view term_prefix, std::string_view value) {
+    return Xapian::Query(schema::make_term(term_prefix, value));
+}
+
+Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, const ConditionVocabulary* conditions) {
+    Xapian::QueryParser parser;
+    parser.set_database(db);
+    parser.set_stemmer(Xapian::Stem("english"));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    parser.add_prefix("title", std::string(prefix::title));
+    parser.add_prefix("abstract", std::string(prefix::abstract));
+    parser.add_prefix("journal", std::string(prefix::journal));
+    const std::pair<const char*, std::string_view> lower_fields[] = {
+        {"author", prefix::author},     {"mesh", prefix::mesh},         {"design", prefix::design},
+        {"level", prefix::level},       {"population", prefix::population}, {"intervention", prefix::intervention},
+        {"year", prefix::year},
+    };
+    for (const auto& [field, term_prefix] : lower_fields)
+        parser.add_boolean_prefix(field, (new BooleanField(term_prefix, FieldValue::lower, nullptr))->release());
+    parser.add_boolean_prefix("pmid", (new BooleanField(prefix::pmid, FieldValue::pmid, nullptr))->release());
+    parser.add_boolean_prefix("doi", (new BooleanField(prefix::doi, FieldValue::doi, nullptr))->release());
+    parser.add_boolean_prefix("condition",
+                              (new BooleanField(prefix::condition, FieldValue::condition, conditions))->release());
+    parser.add_rangeprocessor((new CheckedNumberRange(slot::year, "year:"))->release());
+    parser.add_rangeprocessor((new CheckedNumberRange(slot::n, "n:"))->release());
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
+    try {
+        return parser.parse_query(text, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        const std::string hint = e.get_msg() == "Unknown range operation" ? " (ranges are year:FROM..TO and n:FROM..TO)" : "";
+        throw FatalError(ExitCode::usage, "search: cannot parse the query '" + text + "': " + e.get_msg() + hint);
+    }
+}
+
+Xapian::Query year_filter(const YearRange& years) {
+    if (years.from && years.to)
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot::year, Xapian::sortable_serialise(*years.from),
+                             Xapian::sortable_serialise(*years.to));
+    if (years.from)
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::year, Xapian::sortable_serialise(*years.from));
+    if (years.to)
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot::year, Xapian::sortable_serialise(*years.to));
+    return Xapian::Query::MatchAll;
+}
+
+std::map<std::string, std::size_t> value_counts(const Xapian::ValueCountMatchSpy& spy, bool numeric) {
+    std::map<std::string, std::size_t> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string value = *it;
+        if (value.empty()) continue;
+        const std::string key =
+            numeric ? std::to_string(static_cast<long long>(Xapian::sortable_unserialise(value))) : value;
+        counts[key] += it.get_termfreq();
+    }
+    return counts;
+}
+
+}  // namespace
+
+std::optional<SearchSort> parse_search_sort(std::string_view text) {
+    if (text == "relevance") return SearchSort::relevance;
+    if (text == "level") return SearchSort::level;
+    if (text == "year") return SearchSort::year;
+    if (text == "n") return SearchSort::n;
+    return std::nullopt;
+}
+
+YearRange parse_year_range(std::string_view text) {
+    const std::string shown(text);
+    const auto bad = [&](const std::string& why) {
+        return FatalError(ExitCode::usage, "search: --year '" + shown + "': " + why);
+    };
+    const auto year = [&](std::string_view part) -> std::optional<int> {
+        if (part.empty()) return std::nullopt;
+        const auto value = parse_int(part);
+        if (!value || *value < 0 || *value > 9999) throw bad("'" + std::string(part) + "' is not a year");
+        return value;
+    };
+    YearRange range;
+    const auto dots = text.find("..");
+    if (dots == std::string_view::npos) {
+        range.from = range.to = year(text);
+        if (!range.from) throw bad("give FROM..TO, FROM.., ..TO or a year");
+        return range;
+    }
+    range.from = year(text.substr(0, dots));
+    range.to = year(text.substr(dots + 2));
+    if (!range.from && !range.to) throw bad("give at least one end of the range");
+    if (range.from && range.to && *range.from > *range.to) throw bad("the range is the wrong way round");
+    return range;
+}
+
+Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest& request,
+                                 const ConditionVocabulary* conditions) {
+    std::vector<Xapian::Query> filters{boolean_query(prefix::doc_type, "study")};
+    if (request.condition) filters.push_back(boolean_query(prefix::condition, *request.condition));
+    if (request.design) filters.push_back(boolean_query(prefix::design, to_string(*request.design)));
+    if (request.max_level) {
+        std::vector<Xapian::Query> levels;
+        for (int level = 1; level <= *request.max_level; ++level)
+            levels.push_back(boolean_query(prefix::level, std::to_string(level)));
+        filters.emplace_back(Xapian::Query::OP_OR, levels.begin(), levels.end());
+    }
+    if (request.years) filters.push_back(year_filter(*request.years));
+    const bool has_filter = filters.size() > 1;
+    Xapian::Query text = trim(request.query).empty() ? Xapian::Query() : parse_text(db, request.query, conditions);
+    if (text.empty()) {
+        if (!trim(request.query).empty())
+            throw FatalError(ExitCode::usage, "search: the query '" + request.query + "' holds no searchable words");
+        if (!has_filter) throw FatalError(ExitCode::usage, "search: give a query or a filter (see evidex-query search --help)");
+        text = Xapian::Query::MatchAll;
+    }
+    return Xapian::Query(Xapian::Query::OP_FILTER, text,
+                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+SearchResult search_studies(const IndexReader& reader, const SearchRequest& request,
+                            const ConditionVocabulary* conditions) {
+    const Xapian::Database& db = reader.database();
+    try {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(build_search_query(db, request, conditions));
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        Xapian::MultiValueKeyMaker keys;
+        switch (request.sort) {
+        case SearchSort::relevance:
+            break;
+        case SearchSort::level:
+            keys.add_value(slot::level);
+            keys.add_value(slot::year, true);
+            break;
+        case SearchSort::year:
+            keys.add_value(slot::year, true);
+            break;
+        case SearchSort::n:
+            keys.add_value(slot::n, true);
+            break;
+        }
+        if (request.sort != SearchSort::relevance) enquire.set_sort_by_key_then_relevance(&keys, false);
+
+        Xapian::ValueCountMatchSpy designs(slot::design), levels(slot::level), years(slot::year),
+            directions(slot::direction);
+        ConditionCountSpy condition_spy;
+        if (request.facets) {
+            enquire.add_matchspy(&designs);
+            enquire.add_matchspy(&levels);
+            enquire.add_matchspy(&years);
+            enquire.add_matchspy(&directions);
+            enquire.add_matchspy(&condition_spy);
+        }
+        // Counting every match keeps the total and the facets exact, not estimates.
+        const Xapian::doccount every = db.get_doccount();
+        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                   static_cast<Xapian::doccount>(request.limit), every);
+        SearchResult result;
+        result.total = mset.get_matches_estimated();
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            result.hits.push_back({study_from_json(nlohmann::json::parse(it.get_document().get_data())), it.get_weight()});
+        if (request.facets) {
+            SearchFacets facets;
+            facets.design = value_counts(designs, false);
+            facets.level = value_counts(levels, true);
+            facets.year = value_counts(years, true);
+            facets.result_direction = value_counts(directions, false);
+            facets.condition = condition_spy.counts;
+            result.facets = std::move(facets);
+        }
+        return result;
+    } catch (const Xapian::Error& e) {
+        throw FatalError(ExitCode::failed, "search: index error: " + e.get_description());
+    } catch (const nlohmann::json::exception& e) {
+        throw FatalError(ExitCode::failed, std::string("search: a stored record is not valid JSON: ") + e.what());
+    }
+}
+
+}  // namespace evidex

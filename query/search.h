@@ -1,0 +1,81 @@
+// Searching the index for studies: the request a user gives (free text with field prefixes,
+// and filters), the Xapian query built from it, and the ranked, counted result.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "core/conditions.h"
+#include "core/study.h"
+#include "core/vocabulary.h"
+
+namespace evidex {
+
+class IndexReader;
+
+enum class SearchSort { relevance, level, year, n };
+
+// Null when the text is not relevance, level, year or n.
+std::optional<SearchSort> parse_search_sort(std::string_view text);
+
+// A year range from "2010..2020", "2010..", "..2020" or a single "2015"; either end may be open.
+struct YearRange {
+    std::optional<int> from;
+    std::optional<int> to;
+};
+
+// Throws FatalError (`usage`) on text that is not a range of years, or one the wrong way round.
+YearRange parse_year_range(std::string_view text);
+
+struct SearchRequest {
+    std::string query;                    // free text, may be empty when a filter is given
+    std::optional<std::string> condition; // a condition id of the vocabulary
+    std::optional<Design> design;
+    std::optional<int> max_level;         // 1..5: keeps levels 1..max_level
+    std::optional<YearRange> years;
+    SearchSort sort = SearchSort::relevance;
+    std::size_t limit = 20;
+    std::size_t offset = 0;
+    bool facets = false;
+};
+
+// Counts of the whole match set, by the id each facet shows (design id, level "1".."5",
+// condition id, year, result direction).
+struct SearchFacets {
+    std::map<std::string, std::size_t> design;
+    std::map<std::string, std::size_t> level;
+    std::map<std::string, std::size_t> condition;
+    std::map<std::string, std::size_t> year;
+    std::map<std::string, std::size_t> result_direction;
+};
+
+struct SearchHit {
+    Study study;
+    double weight = 0;
+};
+
+struct SearchResult {
+    std::size_t total = 0;         // every study that matches, exactly
+    std::vector<SearchHit> hits;   // the page asked for, in sort order
+    std::optional<SearchFacets> facets;
+};
+
+// The Xapian query for a request: the parsed text (English stemming, AND by default, phrases,
+// boolean operators, field prefixes, year:/n: ranges) filtered to studies and by each filter.
+// `conditions` resolves `condition:` values ("rls") to ids; may be null.
+// Throws FatalError (`usage`) on a query the parser rejects, and on a request with neither
+// text nor a filter.
+Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest& request,
+                                 const ConditionVocabulary* conditions);
+
+// Runs the request. Throws FatalError (`usage`) on a bad query, (`failed`) when the index fails.
+SearchResult search_studies(const IndexReader& reader, const SearchRequest& request,
+                            const ConditionVocabulary* conditions);
+
+}  // namespace evidex

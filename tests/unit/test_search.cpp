@@ -1,0 +1,227 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <xapian.h>
+
+#include "core/conditions.h"
+#include "core/errors.h"
+#include "core/index_reader.h"
+#include "core/index_schema.h"
+#include "core/index_writer.h"
+#include "query/search.h"
+#include "support/paths.h"
+#include "support/temp_dir.h"
+
+using evidex::Design;
+using evidex::ResultDirection;
+using evidex::SearchRequest;
+using evidex::SearchSort;
+using evidex::Study;
+
+namespace {
+
+struct Row {
+    const char* pmid;
+    const char* title;
+    const char* abstract;
+    Design design;
+    int year;
+    int n;  // 0: unknown
+    const char* condition;
+    ResultDirection direction;
+};
+
+// Five studies; the expectations below follow from these rows and the design levels of
+// schemas/designs.tsv (systematic review 1, rct 2, cohort 3, uncontrolled trial 4).
+const Row rows[] = {
+    {"1", "Magnesium for restless legs syndrome: a systematic review", "Trials of oral magnesium were pooled.",
+     Design::systematic_review, 2019, 0, "restless-legs-syndrome", ResultDirection::null},
+    {"2", "Oral magnesium in restless legs: a pilot study", "Ten patients took magnesium at night.",
+     Design::uncontrolled_trial, 1998, 10, "restless-legs-syndrome", ResultDirection::positive},
+    {"3", "Magnesium for nocturnal leg cramps: a randomized trial", "Cramps were counted in a diary.",
+     Design::rct, 2017, 94, "insomnia", ResultDirection::null},
+    {"4", "Dietary magnesium intake and sleep in older adults", "A cohort of adults followed for years.",
+     Design::cohort, 2012, 1500, "insomnia", ResultDirection::mixed},
+    {"5", "Vitamin D supplementation and migraine frequency", "Vitamin D was given for months.",
+     Design::rct, 2010, 48, "migraine", ResultDirection::positive},
+};
+
+Study study_of(const Row& row) {
+    Study s;
+    s.pmid = row.pmid;
+    s.title = row.title;
+    evidex::AbstractSection section;
+    section.text = row.abstract;
+    s.abstract.push_back(section);
+    s.authors.push_back({});
+    s.authors.back().family = "Hornyak";
+    s.design = row.design;
+    s.year = row.year;
+    if (row.n) s.n = row.n;
+    s.conditions = {row.condition};
+    s.result_direction = row.direction;
+    return s;
+}
+
+class SearchFixture {
+public:
+    SearchFixture() : conditions_(evidex::ConditionVocabulary::load(evidex::test::source_dir() / "schemas/conditions.tsv")) {
+        evidex::IndexWriter writer(dir_.path());
+        const evidex::Classifier keep = [](Study&) {};
+        for (const auto& row : rows) writer.upsert(study_of(row), keep);
+        // A saved claim on insomnia that says "magnesium": searches return studies only.
+        Xapian::Document claim;
+        claim.add_boolean_term("XTYPEclaim");
+        claim.add_boolean_term("XCinsomnia");
+        claim.add_term("magnesium");
+        claim.add_value(evidex::schema::slot::level, Xapian::sortable_serialise(1));
+        writer.replace_document("Qclaim:page-00000000:c1", claim);
+        writer.finish();
+        reader_ = std::make_unique<evidex::IndexReader>(dir_.path());
+    }
+
+    evidex::SearchResult search(SearchRequest request) const {
+        return evidex::search_studies(*reader_, request, &conditions_);
+    }
+    // The PMIDs of the hits, in order.
+    std::vector<std::string> pmids(const SearchRequest& request) const {
+        std::vector<std::string> out;
+        for (const auto& hit : search(request).hits) out.push_back(hit.study.pmid);
+        return out;
+    }
+
+private:
+    evidex::test::TempDir dir_;
+    evidex::ConditionVocabulary conditions_;
+    std::unique_ptr<evidex::IndexReader> reader_;
+};
+
+SearchRequest text(const std::string& query, SearchSort sort = SearchSort::relevance) {
+    SearchRequest r;
+    r.query = query;
+    r.sort = sort;
+    return r;
+}
+
+using Pmids = std::vector<std::string>;
+
+Pmids sorted(Pmids p) {
+    std::sort(p.begin(), p.end());
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("search matches stemmed words with AND by default, phrases and field prefixes") {
+    const SearchFixture index;
+    CHECK(sorted(index.pmids(text("magnesium"))) == Pmids{"1", "2", "3", "4"});
+    CHECK(sorted(index.pmids(text("magnesium restless"))) == Pmids{"1", "2"});  // AND, not OR
+    CHECK(sorted(index.pmids(text("cramp"))) == Pmids{"3"});                    // stemmed: cramps
+    CHECK(sorted(index.pmids(text("\"restless legs\""))) == Pmids{"1", "2"});
+    CHECK(index.pmids(text("\"legs restless\"")).empty());                      // a phrase keeps its order
+    CHECK(sorted(index.pmids(text("magnesium OR vitamin"))) == Pmids{"1", "2", "3", "4", "5"});
+    CHECK(sorted(index.pmids(text("magnesium NOT restless"))) == Pmids{"3", "4"});
+    CHECK(index.pmids(text("title:cohort")).empty());                           // "cohort" is in an abstract
+    CHECK(index.pmids(text("abstract:cohort")) == Pmids{"4"});
+    CHECK(sorted(index.pmids(text("author:Hornyak design:rct"))) == Pmids{"3", "5"});  // upper case finds lower
+    CHECK(index.pmids(text("pmid:5")) == Pmids{"5"});
+    CHECK(index.pmids(text("year:1998")) == Pmids{"2"});
+    CHECK(sorted(index.pmids(text("level:2"))) == Pmids{"3", "5"});
+}
+
+TEST_CASE("search resolves condition: through the vocabulary and ranges through the value slots") {
+    const SearchFixture index;
+    CHECK(sorted(index.pmids(text("condition:rls"))) == Pmids{"1", "2"});
+    CHECK(sorted(index.pmids(text("condition:restless-legs-syndrome"))) == Pmids{"1", "2"});
+    CHECK(sorted(index.pmids(text("year:2010..2012"))) == Pmids{"4", "5"});
+    CHECK(sorted(index.pmids(text("magnesium year:2013.."))) == Pmids{"1", "3"});
+    CHECK(sorted(index.pmids(text("n:90.."))) == Pmids{"3", "4"});  // study 1 has no n
+    CHECK(sorted(index.pmids(text("n:..50"))) == Pmids{"2", "5"});
+}
+
+TEST_CASE("search filters by condition id, design, maximum level and years, without a query") {
+    const SearchFixture index;
+    SearchRequest r;
+    r.condition = "insomnia";
+    CHECK(sorted(index.pmids(r)) == Pmids{"3", "4"});
+    r = {};
+    r.design = Design::rct;
+    CHECK(sorted(index.pmids(r)) == Pmids{"3", "5"});
+    r = {};
+    r.max_level = 2;
+    CHECK(sorted(index.pmids(r)) == Pmids{"1", "3", "5"});
+    r = text("magnesium");
+    r.max_level = 1;
+    CHECK(index.pmids(r) == Pmids{"1"});
+    r = {};
+    r.years = evidex::YearRange{std::nullopt, 2012};
+    CHECK(sorted(index.pmids(r)) == Pmids{"2", "4", "5"});
+}
+
+TEST_CASE("search sorts by level, year and n, strongest, newest and largest first") {
+    const SearchFixture index;
+    SearchRequest r;
+    r.max_level = 5;
+    r.sort = SearchSort::level;  // level, then newest first
+    CHECK(index.pmids(r) == Pmids{"1", "3", "5", "4", "2"});
+    r.sort = SearchSort::year;
+    CHECK(index.pmids(r) == Pmids{"1", "3", "4", "5", "2"});
+    r.sort = SearchSort::n;  // a study without n comes last
+    CHECK(index.pmids(r) == Pmids{"4", "3", "5", "2", "1"});
+    r.sort = SearchSort::relevance;  // no text: every weight is 0, ties by docid
+    CHECK(index.pmids(r) == Pmids{"1", "2", "3", "4", "5"});
+}
+
+TEST_CASE("search counts the total and the facets over every match, not the page shown") {
+    const SearchFixture index;
+    SearchRequest r = text("magnesium");
+    r.limit = 1;
+    r.facets = true;
+    const auto result = index.search(r);
+    CHECK(result.total == 4);
+    CHECK(result.hits.size() == 1);
+    REQUIRE(result.facets);
+    const auto& f = *result.facets;
+    CHECK(f.design == std::map<std::string, std::size_t>{
+                          {"cohort", 1}, {"rct", 1}, {"systematic-review", 1}, {"uncontrolled-trial", 1}});
+    CHECK(f.level == std::map<std::string, std::size_t>{{"1", 1}, {"2", 1}, {"3", 1}, {"4", 1}});
+    CHECK(f.condition == std::map<std::string, std::size_t>{{"insomnia", 2}, {"restless-legs-syndrome", 2}});
+    CHECK(f.year == std::map<std::string, std::size_t>{{"1998", 1}, {"2012", 1}, {"2017", 1}, {"2019", 1}});
+    CHECK(f.result_direction == std::map<std::string, std::size_t>{{"mixed", 1}, {"null", 2}, {"positive", 1}});
+
+    r.offset = 3;
+    r.limit = 10;
+    CHECK(index.search(r).hits.size() == 1);
+    r.facets = false;
+    CHECK_FALSE(index.search(r).facets);
+}
+
+TEST_CASE("search rejects a malformed query, and a request with neither text nor filter") {
+    const SearchFixture index;
+    const auto code_of = [&](const SearchRequest& r) {
+        try {
+            index.search(r);
+        } catch (const evidex::FatalError& e) {
+            return e.code();
+        }
+        return evidex::ExitCode::ok;
+    };
+    CHECK(code_of(text("magnesium AND")) == evidex::ExitCode::usage);
+    CHECK(code_of(text("")) == evidex::ExitCode::usage);
+    CHECK(code_of(text("foo:bar")) == evidex::ExitCode::ok);  // an unknown prefix is text
+}
+
+TEST_CASE("parse_year_range reads closed and open ranges and refuses the wrong way round") {
+    using evidex::parse_year_range;
+    CHECK(parse_year_range("2010..2020").from == 2010);
+    CHECK(parse_year_range("2010..2020").to == 2020);
+    CHECK_FALSE(parse_year_range("2010..").to);
+    CHECK_FALSE(parse_year_range("..2020").from);
+    CHECK(parse_year_range("2015").to == 2015);
+    CHECK_THROWS_AS(parse_year_range("2020..2010"), evidex::FatalError);
+    CHECK_THROWS_AS(parse_year_range(".."), evidex::FatalError);
+    CHECK_THROWS_AS(parse_year_range("last year"), evidex::FatalError);
+    CHECK(evidex::parse_search_sort("n") == SearchSort::n);
+    CHECK_FALSE(evidex::parse_search_sort("date"));
+}
