@@ -8,6 +8,7 @@ namespace evidex {
 
 ExitCode run_query_show(const CommandLine& line);
 ExitCode run_query_audit(const CommandLine& line);
+ExitCode run_query_claims(const CommandLine& line);
 ExitCode run_query_grade(const CommandLine& line);
 ExitCode run_query_search(const CommandLine& line);
 

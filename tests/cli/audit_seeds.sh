@@ -115,6 +115,19 @@ claims=$(xapian-delve -t XTYPEclaim "$EVIDEX_DB" 2>/dev/null | grep -c "^" || tr
 docid=$(xapian-delve -t Qpmid:9703590 "$EVIDEX_DB" 2>/dev/null | sed -n 's/.*): *//p')
 tagged=$(xapian-delve -r "$docid" "$EVIDEX_DB" 2>/dev/null | grep -o "XCLAIMpage-[0-9a-f]*:c[0-9]*" | wc -l)
 [ "$tagged" -ge 1 ] || fail "the pilot study is not tagged with the claims citing it"
+# The saved claims are found by condition and verdict, and by the study they cite.
+run "$QUERY" claims --condition rls --verdict overstated --format json
+expect_code 0 "claims about RLS called overstated"
+printf '%s' "$out" >"$SCRATCH/claims.json"
+expect_contains "$(json_field "$SCRATCH/claims.json" "[c['text'] for c in d['claims']]")" "Magnesium CAN help restless leg" \
+  "the headline among the saved RLS claims"
+run "$QUERY" claims --cites pmid:9703590 --format json
+expect_code 0 "claims citing the pilot study"
+printf '%s' "$out" >"$SCRATCH/cites.json"
+expect_equal "$(json_field "$SCRATCH/cites.json" "all(c['page']['source'].endswith('002_d57e46c96e91923f.txt') for c in d['claims']) and len(d['claims']) > 0")" \
+  True "the page citing the pilot study"
+run "$QUERY" claims --verdict wonderful
+expect_code 2 "an unknown verdict"
 # Saving again replaces what the first save stored.
 before=$(doc_count)
 run "$QUERY" --offline audit "$seeds/002_d57e46c96e91923f.txt" --save --out "$SCRATCH/002.md"
