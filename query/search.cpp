@@ -123,7 +123,7 @@ Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, co
     const std::pair<const char*, std::string_view> lower_fields[] = {
         {"author", prefix::author},     {"mesh", prefix::mesh},         {"design", prefix::design},
         {"level", prefix::level},       {"population", prefix::population}, {"intervention", prefix::intervention},
-        {"year", prefix::year},
+        {"year", prefix::year},         {"claim", prefix::claim},
     };
     for (const auto& [field, term_prefix] : lower_fields)
         parser.add_boolean_prefix(field, (new BooleanField(term_prefix, FieldValue::lower, nullptr))->release());

@@ -89,7 +89,7 @@ ExitCode run_query_search(const CommandLine& line) {
     if (vm.count("help")) {
         std::cout << options
                   << "\nQuery fields: title: abstract: journal: (words), author: mesh: condition: design: level:\n"
-                     "population: intervention: pmid: doi: year: (exact), year:2010..2020 and n:100.. (ranges);\n"
+                     "population: intervention: pmid: doi: year: claim: (exact), year:2010..2020 and n:100.. (ranges);\n"
                      "AND, OR, NOT, \"phrases\", +word and -word.\n"
                      "\nExamples:\n  evidex-query search magnesium sleep --max-level 2 --sort level\n"
                      "  evidex-query search --condition rls --sort level --facets --format json\n";

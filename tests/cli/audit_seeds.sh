@@ -126,6 +126,12 @@ expect_code 0 "claims citing the pilot study"
 printf '%s' "$out" >"$SCRATCH/cites.json"
 expect_equal "$(json_field "$SCRATCH/cites.json" "all(c['page']['source'].endswith('002_d57e46c96e91923f.txt') for c in d['claims']) and len(d['claims']) > 0")" \
   True "the page citing the pilot study"
+# ... and search finds the studies a saved claim cites (claim:ID).
+headline_id=$(json_field "$SCRATCH/cites.json" "[c['page']['id'] + ':' + c['id'] for c in d['claims'] if c['text'].startswith('Magnesium CAN help')][0]")
+run "$QUERY" search "claim:$headline_id" --format json
+expect_code 0 "search by a saved claim"
+printf '%s' "$out" >"$SCRATCH/by-claim.json"
+expect_equal "$(json_field "$SCRATCH/by-claim.json" "[h['pmid'] for h in d['hits']]")" "['9703590']" "the study the headline cites"
 run "$QUERY" claims --verdict wonderful
 expect_code 2 "an unknown verdict"
 # Saving again replaces what the first save stored.
