@@ -3,12 +3,14 @@
 #include <sys/ioctl.h>
 
 #include <iostream>
+#include <set>
 
 #include <boost/program_options.hpp>
 
 #include "core/conditions.h"
 #include "core/data_dirs.h"
 #include "core/index_reader.h"
+#include "query/citation_export.h"
 #include "query/commands.h"
 #include "query/search.h"
 #include "query/search_output.h"
@@ -79,7 +81,7 @@ ExitCode run_query_search(const CommandLine& line) {
         ("limit", po::value<int>()->default_value(20)->value_name("N"), "show at most N studies")
         ("offset", po::value<int>()->default_value(0)->value_name("N"), "skip the first N studies")
         ("facets", "count the matches by design, level, condition, year and result direction")
-        ("format", po::value<std::string>()->default_value("table")->value_name("FORMAT"), "table, json or csv");
+        ("format", po::value<std::string>()->default_value("table")->value_name("FORMAT"), "table, json, csv, ris, bibtex or csl-json");
     po::options_description operands;
     operands.add_options()("query", po::value<std::vector<std::string>>(), "query words");
     po::positional_options_description positional;
@@ -96,17 +98,26 @@ ExitCode run_query_search(const CommandLine& line) {
         return ExitCode::ok;
     }
     const std::string format = vm["format"].as<std::string>();
-    if (format != "table" && format != "json" && format != "csv")
-        throw FatalError(ExitCode::usage, "search: unknown --format '" + format + "' (table, json or csv)");
+    const std::set<std::string> formats{"table", "json", "csv", "ris", "bibtex", "csl-json"};
+    if (!formats.count(format))
+        throw FatalError(ExitCode::usage, "search: unknown --format '" + format + "' (table, json, csv, ris, bibtex or csl-json)");
     const ConditionVocabulary conditions = ConditionVocabulary::load(schemas_dir() / "conditions.tsv");
     const SearchRequest request = read_request(vm, conditions);
 
     IndexReader reader(settings.db);
     const SearchResult result = search_studies(reader, request, &conditions);
+    std::vector<Study> studies;
+    for (const auto& hit : result.hits) studies.push_back(hit.study);
     if (format == "json")
         write_search_json(std::cout, result);
     else if (format == "csv")
         write_search_csv(std::cout, result);
+    else if (format == "ris")
+        std::cout << write_ris(studies);
+    else if (format == "bibtex")
+        std::cout << write_bibtex(studies);
+    else if (format == "csl-json")
+        std::cout << write_csl_json(studies);
     else
         write_search_table(std::cout, result, output_width());
     if (!settings.quiet) std::cerr << describe_search_total(result, request.offset) << '\n';

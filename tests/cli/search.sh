@@ -109,6 +109,46 @@ expect_code 2 "malformed range"
 expect_equal "$(printf '%s\n' "$err" | wc -l)" "1" "one line for a malformed query"
 run "$QUERY" search foo:bar
 expect_code 0 "an unknown prefix is text"
+# Citation-manager formats: one record per hit, parsed back.
+run "$QUERY" search magnesium --max-level 2 --format json --limit 100
+printf '%s' "$out" >"$SCRATCH/cite.json"
+hits=$(json_field "$SCRATCH/cite.json" "len(d['hits'])")
+run "$QUERY" search magnesium --max-level 2 --format ris --limit 100
+expect_code 0 "RIS"
+cp "$SCRATCH/stdout" "$SCRATCH/cite.ris"  # as written: $out drops the last line end
+expect_equal "$("$PYTHON" -c "
+import sys
+records, open_ = 0, False
+for line in open(sys.argv[1], encoding='utf-8', newline='').read().split('\r\n'):
+    if line.startswith('TY  - '):
+        assert not open_; open_ = True
+    elif line.startswith('ER  - '):
+        assert open_; open_ = False; records += 1
+    elif line:
+        assert open_ and line[2:6] == '  - ', line
+print(records)" "$SCRATCH/cite.ris")" "$hits" "RIS records"
+run "$QUERY" search magnesium --max-level 2 --format bibtex --limit 100
+expect_code 0 "BibTeX"
+printf '%s' "$out" >"$SCRATCH/cite.bib"
+expect_equal "$("$PYTHON" -c "
+import re, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+depth = 0
+for c in text:
+    depth += (c == '{') - (c == '}')
+    assert depth >= 0
+assert depth == 0
+keys = re.findall(r'^@(?:article|book)\{([A-Za-z0-9]+),$', text, re.M)
+assert len(keys) == len(set(keys))
+print(len(keys))" "$SCRATCH/cite.bib")" "$hits" "BibTeX entries, braces balanced, keys unique"
+expect_contains "$out" "pmid = {27402922}" "the blood-pressure meta-analysis's PMID in BibTeX"
+run "$QUERY" search magnesium --max-level 2 --format csl-json --limit 100
+expect_code 0 "CSL-JSON"
+printf '%s' "$out" >"$SCRATCH/cite.csl.json"
+expect_equal "$(json_field "$SCRATCH/cite.csl.json" "[i['id'] for i in d] == [('pmid:' + h['pmid']) if h['pmid'] else 'doi:' + h['doi'] for h in json.load(open('$SCRATCH/cite.json'))['hits']]")" \
+  True "CSL-JSON items in the order of the hits"
+expect_equal "$(json_field "$SCRATCH/cite.csl.json" "all(i['type'] and i['title'] and 'issued' in i for i in d)")" True \
+  "CSL-JSON items carry type, title and date"
 run "$QUERY" --db "$SCRATCH/nowhere" search magnesium
 expect_code 1 "search without an index"
 expect_contains "$err" "$SCRATCH/nowhere" "missing index names the path"
