@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/errors.h"
 #include "core/text.h"
 #include "core/tsv.h"
 
@@ -88,6 +89,12 @@ void classify_conditions(Study& study, const ConditionVocabulary& vocab) {
     for (const auto& [id, span] : vocab.match(text, ConditionTerms::clinical))
         if (ids.insert(id).second) study.reasons.push_back({"conditions", "condition-text:" + id, span});
     study.conditions.assign(ids.begin(), ids.end());
+}
+
+const Condition& require_condition(const ConditionVocabulary& vocab, const std::string& name, std::string_view command) {
+    if (const Condition* condition = vocab.find(name)) return *condition;
+    throw FatalError(ExitCode::usage, std::string(command) + ": unknown condition '" + name +
+                                          "' (schemas/conditions.tsv lists them; see evidex-query " + std::string(command) + " --help)");
 }
 
 }  // namespace evidex

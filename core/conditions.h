@@ -51,6 +51,10 @@ private:
     PhraseMatcher every_;
 };
 
+// The condition `name` names (as find), or a FatalError (usage) naming it and where the
+// vocabulary lives: "<command>: unknown condition 'x' (schemas/conditions.tsv lists them)".
+const Condition& require_condition(const ConditionVocabulary& vocab, const std::string& name, std::string_view command);
+
 // Adds to study.conditions (kept sorted and unique) every condition whose MeSH descriptor the
 // record carries (rule "condition-mesh:<id>") or whose clinical terms its title, abstract or
 // keywords use ("condition-text:<id>"), with one reason per id; MeSH is preferred as the reason.

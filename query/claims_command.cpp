@@ -12,6 +12,7 @@
 #include "core/index_reader.h"
 #include "core/index_schema.h"
 #include "query/audit.h"
+#include "indexer/run.h"
 #include "query/commands.h"
 
 namespace po = boost::program_options;
@@ -41,18 +42,13 @@ ExitCode run_query_claims(const CommandLine& line) {
         ("cites", po::value<std::string>()->value_name("ID"), "only claims citing this study (pmid:N or doi:X)")
         ("limit", po::value<int>()->default_value(50)->value_name("N"), "show at most N claims")
         ("format", po::value<std::string>()->default_value("table")->value_name("FORMAT"), "table or json");
-    po::options_description operands;
-    operands.add_options()("query", po::value<std::vector<std::string>>(), "words of the claim");
-    po::positional_options_description positional;
-    positional.add("query", -1);
-    Settings settings = line.settings;
-    const auto vm = parse_command_args(line.args, options, operands, positional, settings);
-    if (vm.count("help")) {
-        std::cout << options
-                  << "\nExamples:\n  evidex-query claims --condition rls --verdict overstated\n"
-                     "  evidex-query claims --cites pmid:9703590 --format json\n";
-        return ExitCode::ok;
-    }
+    Settings settings;
+    const auto parsed = parse_subcommand(line, options, "query",
+                                         "  evidex-query claims --condition rls --verdict overstated\n"
+                                         "  evidex-query claims --cites pmid:9703590 --format json\n",
+                                         settings);
+    if (!parsed) return ExitCode::ok;
+    const auto& vm = *parsed;
     const std::string format = vm["format"].as<std::string>();
     if (format != "table" && format != "json") throw FatalError(ExitCode::usage, "claims: unknown --format '" + format + "' (table or json)");
     const int limit = vm["limit"].as<int>();
@@ -61,10 +57,7 @@ ExitCode run_query_claims(const CommandLine& line) {
     std::vector<Xapian::Query> filters{term(prefix::doc_type, "claim")};
     if (vm.count("condition")) {
         const ConditionVocabulary conditions = ConditionVocabulary::load(schemas_dir() / "conditions.tsv");
-        const std::string name = vm["condition"].as<std::string>();
-        const Condition* condition = conditions.find(name);
-        if (!condition) throw FatalError(ExitCode::usage, "claims: unknown condition '" + name + "' (schemas/conditions.tsv lists them)");
-        filters.push_back(term(prefix::condition, condition->id));
+        filters.push_back(term(prefix::condition, require_condition(conditions, vm["condition"].as<std::string>(), "claims").id));
     }
     if (vm.count("verdict")) filters.push_back(term(prefix::verdict, to_string(parse_verdict_or_fail(vm["verdict"].as<std::string>()))));
     if (vm.count("cites")) {

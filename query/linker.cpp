@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "query/claim_checks.h"
 
 namespace evidex {
 
@@ -21,26 +22,12 @@ bool is_year(const ClaimNumber& number) {
 
 bool same_value(double a, double b) { return std::fabs(a - b) < 1e-9 * std::max(1.0, std::fabs(a)); }
 
-std::string format_number(double value) {
-    if (value == std::floor(value) && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
-    std::string text = std::to_string(value);
-    while (!text.empty() && text.back() == '0') text.pop_back();
-    return text;
-}
-
-// The journal's name (full or abbreviated) inside the claim's sentence, on word boundaries.
+// The journal's name (full or abbreviated, four letters or more) inside the claim's sentence.
 bool names_journal(const std::string& sentence, const Study& study) {
-    const std::string text = " " + ascii_lower(sentence) + " ";
-    for (const std::string& name : {study.journal, study.journal_abbrev}) {
-        std::string lower = ascii_lower(trim(name));
-        if (lower.size() < 4) continue;
-        const auto at = text.find(lower);
-        if (at == std::string::npos) continue;
-        const char before = text[at - 1], after = text[at + lower.size()];
-        if (!std::isalnum(static_cast<unsigned char>(before)) && !std::isalnum(static_cast<unsigned char>(after)))
-            return true;
-    }
-    return false;
+    std::vector<std::string> names;
+    for (const std::string& name : {study.journal, study.journal_abbrev})
+        if (trim(name).size() >= 4) names.push_back(ascii_lower(trim(name)));
+    return has_any_word(sentence, names);
 }
 
 bool quantity(const ClaimNumber& number) { return !is_year(number); }
@@ -82,7 +69,7 @@ LinkScore score_link(const Claim& claim, const Study& study, const GradingRules&
     if (claim.dose_mg && study.intervention.daily_dose_mg &&
         std::fabs(*claim.dose_mg - *study.intervention.daily_dose_mg) <= rules.dose_tolerance * *study.intervention.daily_dose_mg) {
         score.total += rules.link_dose;
-        score.shared.push_back("dose " + format_number(*claim.dose_mg) + " mg");
+        score.shared.push_back("dose " + number_text(*claim.dose_mg) + " mg");
     }
     for (const auto& population : claim.population) {
         if (contains(study.population, population)) {

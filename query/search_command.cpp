@@ -35,12 +35,7 @@ SearchRequest read_request(const po::variables_map& vm, const ConditionVocabular
             request.query += (request.query.empty() ? "" : " ") + word;
     }
     if (vm.count("condition")) {
-        const std::string name = vm["condition"].as<std::string>();
-        const Condition* condition = conditions.find(name);
-        if (!condition)
-            throw FatalError(ExitCode::usage, "search: unknown condition '" + name +
-                                                  "' (schemas/conditions.tsv lists them; see evidex-query search --help)");
-        request.condition = condition->id;
+        request.condition = require_condition(conditions, vm["condition"].as<std::string>(), "search").id;
     }
     if (vm.count("design")) {
         const std::string name = vm["design"].as<std::string>();
