@@ -15,7 +15,17 @@ namespace {
 // Flags given after the subcommand override what came before it.
 void overlay(Settings& settings, const po::variables_map& vm) {
     const Settings fresh = resolve_settings(vm);
-    if (vm.count("db")) settings.db = fresh.db;
+    if (vm.count("db")) {
+        // --db before and after the subcommand add up; a flag replaces the EVIDEX_DB default.
+        if (settings.db_given) {
+            const auto dbs = all_dbs(fresh);
+            settings.more_dbs.insert(settings.more_dbs.end(), dbs.begin(), dbs.end());
+        } else {
+            settings.db = fresh.db;
+            settings.more_dbs = fresh.more_dbs;
+            settings.db_given = true;
+        }
+    }
     if (vm.count("cache")) settings.cache = fresh.cache;
     if (vm.count("pubmed-url")) settings.pubmed_url = fresh.pubmed_url;
     if (vm.count("crossref-url")) settings.crossref_url = fresh.crossref_url;

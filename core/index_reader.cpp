@@ -1,5 +1,7 @@
 #include "core/index_reader.h"
 
+#include <cstdlib>
+
 #include <xapian.h>
 
 #include "core/errors.h"
@@ -27,19 +29,44 @@ std::optional<std::string> parse_study_key(std::string_view text) {
     return std::nullopt;
 }
 
-IndexReader::IndexReader(const std::filesystem::path& dir) : dir_(dir) {
-    if (!std::filesystem::exists(dir))
+namespace {
+
+// Opens one index (a directory, or a stub file of shards) and checks its schema version. The
+// version of a stub is its first shard's: Xapian answers metadata from the first database.
+Xapian::Database open_checked(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (!std::filesystem::exists(dir, ec))
         throw FatalError(ExitCode::failed, dir.string() + ": no index here (run evidex-index first, or pass --db)");
     try {
-        db_ = std::make_unique<Xapian::Database>(dir.string());
-        const std::string stored = db_->get_metadata(schema::version_key);
+        Xapian::Database db(dir.string());
+        const std::string stored = db.get_metadata(schema::version_key);
         const std::string expected = std::to_string(schema::version);
-        if (stored != expected)
-            throw FatalError(ExitCode::failed,
-                             dir.string() + ": index has schema version " + (stored.empty() ? "none" : stored) +
-                                 "; this Evidex reads version " + expected);
+        if (stored != expected) {
+            std::string hint;
+            if (!stored.empty() && std::atoi(stored.c_str()) >= schema::oldest_upgradable_version &&
+                std::atoi(stored.c_str()) < schema::version)
+                hint = " (run `evidex-index --db " + dir.string() + " upgrade` to bring it up to date in place)";
+            throw FatalError(ExitCode::failed, dir.string() + ": index has schema version " +
+                                                   (stored.empty() ? "none" : stored) + "; this Evidex reads version " +
+                                                   expected + hint);
+        }
+        return db;
     } catch (const Xapian::Error& e) {
         throw FatalError(ExitCode::failed, dir.string() + ": cannot open index: " + e.get_description());
+    }
+}
+
+}  // namespace
+
+IndexReader::IndexReader(const std::filesystem::path& dir)
+    : IndexReader(std::vector<std::filesystem::path>{dir}) {}
+
+IndexReader::IndexReader(const std::vector<std::filesystem::path>& dirs) {
+    if (dirs.empty()) throw FatalError(ExitCode::usage, "no index given");
+    db_ = std::make_unique<Xapian::Database>();
+    for (const auto& dir : dirs) {
+        db_->add_database(open_checked(dir));
+        where_ += (where_.empty() ? "" : ", ") + dir.string();
     }
 }
 
@@ -64,9 +91,9 @@ std::optional<Study> IndexReader::find(std::string_view key_text) const {
             }
         }
     } catch (const Xapian::Error& e) {
-        throw FatalError(ExitCode::failed, dir_.string() + ": index error: " + e.get_description());
+        throw FatalError(ExitCode::failed, where_ + ": index error: " + e.get_description());
     } catch (const nlohmann::json::exception& e) {
-        throw FatalError(ExitCode::failed, dir_.string() + ": stored record is not valid JSON: " + e.what());
+        throw FatalError(ExitCode::failed, where_ + ": stored record is not valid JSON: " + e.what());
     }
 }
 

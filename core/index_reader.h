@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/study.h"
 
@@ -20,6 +21,9 @@ public:
     // Throws FatalError (`failed`) when the index does not exist, cannot be opened, or has
     // another schema version.
     explicit IndexReader(const std::filesystem::path& dir);
+    // Several indexes read as one: each a directory or a Xapian stub file naming local and
+    // remote shards (`auto PATH`, `remote :HOST:PORT`). Each is checked as above.
+    explicit IndexReader(const std::vector<std::filesystem::path>& dirs);
     ~IndexReader();
     IndexReader(const IndexReader&) = delete;
     IndexReader& operator=(const IndexReader&) = delete;
@@ -33,7 +37,7 @@ public:
 
 private:
     std::unique_ptr<Xapian::Database> db_;
-    std::filesystem::path dir_;
+    std::string where_;  // the index paths, for messages
 };
 
 // Parses "pmid:N" / "doi:X" (also a bare PMID or DOI) into the canonical key, or nullopt.

@@ -1,5 +1,6 @@
 #include "core/index_schema.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -44,6 +45,7 @@ const std::vector<SlotEntry>& slots() {
     static const std::vector<SlotEntry> table{
         {"year", slot::year}, {"level", slot::level}, {"n", slot::n},
         {"design", slot::design}, {"direction", slot::direction},
+        {"conditions", slot::conditions}, {"level_year", slot::level_year},
     };
     return table;
 }
@@ -65,6 +67,39 @@ std::string make_term(std::string_view prefix_text, std::string_view value) {
 }
 
 std::string unique_term_for_key(std::string_view key) { return make_term(prefix::unique_id, key); }
+
+std::string conditions_value(std::vector<std::string> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::string value;
+    for (const auto& id : ids) {
+        if (id.empty()) continue;
+        if (!value.empty()) value += ' ';
+        value += id;
+    }
+    return value;
+}
+
+std::vector<std::string> split_conditions_value(std::string_view value) {
+    std::vector<std::string> ids;
+    while (!value.empty()) {
+        const auto space = value.find(' ');
+        const auto id = value.substr(0, space);
+        if (!id.empty()) ids.emplace_back(id);
+        if (space == std::string_view::npos) break;
+        value.remove_prefix(space + 1);
+    }
+    return ids;
+}
+
+std::string level_year_key(int level, std::optional<int> year) {
+    // Fixed width: one digit of level, four of (9999 - year); an unknown year sorts as year 0.
+    const int clamped_level = std::clamp(level, 0, 9);
+    const int clamped_year = std::clamp(year.value_or(0), 0, 9999);
+    char key[8];
+    std::snprintf(key, sizeof key, "%d%04d", clamped_level, 9999 - clamped_year);
+    return key;
+}
 
 std::string unique_term(const Study& study) { return unique_term_for_key(study.key()); }
 

@@ -3,6 +3,7 @@
 // in step. Value slots are numbered once and never reused.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +14,9 @@
 
 namespace evidex::schema {
 
-inline constexpr int version = 1;
+inline constexpr int version = 2;
+// The oldest version a writer brings up to `version` in place (IndexWriter::upgrade).
+inline constexpr int oldest_upgradable_version = 1;
 inline constexpr const char* version_key = "evidex:schema-version";
 
 // Term prefixes.
@@ -58,6 +61,8 @@ inline constexpr Xapian::valueno level = 1;   // sortable_serialise(level)
 inline constexpr Xapian::valueno n = 2;       // sortable_serialise(participants)
 inline constexpr Xapian::valueno design = 3;  // design id, for facets
 inline constexpr Xapian::valueno direction = 4;  // result direction id, for facets
+inline constexpr Xapian::valueno conditions = 5; // condition ids, sorted, space-separated, for facets
+inline constexpr Xapian::valueno level_year = 6; // level_year_key(): strongest first, then newest
 }  // namespace slot
 
 // The tables INDEX.md documents, for the consistency test and for `evidex-query schema`.
@@ -79,5 +84,15 @@ std::string make_term(std::string_view prefix, std::string_view value);
 // "Qpmid:9703590" or "Qdoi:10.1000/x".
 std::string unique_term(const Study& study);
 std::string unique_term_for_key(std::string_view key);
+
+// The value of slot::conditions: the ids sorted and joined by spaces ("insomnia migraine").
+// Counting this slot with a ValueCountMatchSpy, which Xapian's remote servers run too, and
+// splitting each counted value gives exact per-condition counts.
+std::string conditions_value(std::vector<std::string> ids);
+std::vector<std::string> split_conditions_value(std::string_view value);
+
+// One string that sorts by level (1 first), then by year (newest first, unknown last). Xapian's
+// remote backend sorts by one value slot only, so `--sort level` needs both in one.
+std::string level_year_key(int level, std::optional<int> year);
 
 }  // namespace evidex::schema

@@ -1,5 +1,6 @@
 #include "core/index_writer.h"
 
+#include <cstdlib>
 #include <set>
 
 #include <xapian.h>
@@ -35,6 +36,44 @@ void collect_docids(const Xapian::Database& db, const std::string& term, std::se
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) out.insert(*it);
 }
 
+// Version 1 to 2: slot::conditions from each study's condition terms, slot::level_year from its
+// level and year. Commits in batches; an
+// index cut off part way is still a whole version 1 index (the new slot is only added) and the
+// upgrade starts again from the top. Returns the number of studies rewritten.
+std::size_t upgrade_studies(Xapian::WritableDatabase& db) {
+    const std::string type = schema::make_term(prefix::doc_type, "study");
+    const std::string start(prefix::condition);
+    std::vector<Xapian::docid> docids;
+    for (auto it = db.postlist_begin(type); it != db.postlist_end(type); ++it) docids.push_back(*it);
+    std::size_t since_commit = 0;
+    for (const auto docid : docids) {
+        Xapian::Document doc = db.get_document(docid);
+        std::vector<std::string> conditions;
+        auto t = doc.termlist_begin();
+        for (t.skip_to(start); t != doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (term.compare(0, start.size(), start) != 0) break;
+            // Other prefixes start with "XC" too (XCLAIM, XCT); condition ids are lower-case.
+            if (term.size() > start.size() && !(term[start.size()] >= 'A' && term[start.size()] <= 'Z'))
+                conditions.push_back(term.substr(start.size()));
+        }
+        if (auto value = schema::conditions_value(std::move(conditions)); !value.empty())
+            doc.add_value(schema::slot::conditions, value);
+        std::optional<int> year;
+        if (const auto stored = doc.get_value(schema::slot::year); !stored.empty())
+            year = static_cast<int>(Xapian::sortable_unserialise(stored));
+        const auto level = doc.get_value(schema::slot::level);
+        doc.add_value(schema::slot::level_year,
+                      schema::level_year_key(level.empty() ? 5 : static_cast<int>(Xapian::sortable_unserialise(level)), year));
+        db.replace_document(docid, doc);
+        if (++since_commit == 50000) {
+            db.commit();
+            since_commit = 0;
+        }
+    }
+    return docids.size();
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options) : dir_(dir), options_(options) {
@@ -51,9 +90,20 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options
             db_->set_metadata(schema::version_key, expected);
             db_->commit();
         } else if (stored != expected) {
-            throw FatalError(ExitCode::failed, dir.string() + ": index has schema version " + stored +
-                                                   "; this Evidex reads version " + expected +
-                                                   " (re-index into a new --db)");
+            const int stored_version = std::atoi(stored.c_str());
+            const bool upgradable =
+                stored_version >= schema::oldest_upgradable_version && stored_version < schema::version;
+            if (!upgradable)
+                throw FatalError(ExitCode::failed, dir.string() + ": index has schema version " + stored +
+                                                       "; this Evidex reads version " + expected +
+                                                       " (re-index into a new --db)");
+            if (!options_.upgrade)
+                throw FatalError(ExitCode::failed, dir.string() + ": index has schema version " + stored +
+                                                       "; this Evidex reads version " + expected +
+                                                       " (run `evidex-index upgrade` to bring it up to date in place)");
+            upgraded_ = Upgrade{stored_version, upgrade_studies(*db_)};
+            db_->set_metadata(schema::version_key, expected);
+            db_->commit();
         }
         db_->begin_transaction();
         in_transaction_ = true;

@@ -27,6 +27,14 @@ enum class UpsertOutcome { added, replaced };
 
 struct WriterOptions {
     std::size_t commit_every = 5000;
+    // Bring an index of an older schema version up to date in place instead of refusing it.
+    bool upgrade = false;
+};
+
+// What opening an index with WriterOptions::upgrade did to an older one.
+struct Upgrade {
+    int from_version = 0;
+    std::size_t studies = 0;  // study documents rewritten
 };
 
 class IndexWriter {
@@ -71,6 +79,8 @@ public:
     void finish();
 
     [[nodiscard]] std::size_t pending() const { return pending_; }
+    // Set when opening upgraded an older index.
+    [[nodiscard]] const std::optional<Upgrade>& upgraded() const { return upgraded_; }
 
 private:
     void count_change();
@@ -80,6 +90,7 @@ private:
     WriterOptions options_;
     std::size_t pending_ = 0;
     bool in_transaction_ = false;
+    std::optional<Upgrade> upgraded_;
 };
 
 }  // namespace evidex

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "core/errors.h"
+
 namespace po = boost::program_options;
 
 namespace evidex {
@@ -29,8 +31,9 @@ T flag_or(const po::variables_map& vm, const char* name, const T& fallback) {
 po::options_description global_options() {
     po::options_description options("Global options");
     options.add_options()
-        ("db", po::value<std::string>()->value_name("DIR"),
-         "index directory (default: $EVIDEX_DB, else $XDG_DATA_HOME/evidex/index)")
+        ("db", po::value<std::vector<std::string>>()->value_name("DIR")->composing(),
+         "index directory or Xapian stub file (default: $EVIDEX_DB, else $XDG_DATA_HOME/evidex/index); "
+         "search, show and claims accept it more than once and read the indexes as one")
         ("offline", po::bool_switch(), "answer from the cache only; never touch the network")
         ("cache", po::value<std::string>()->value_name("DIR"),
          "HTTP cache directory (default: $EVIDEX_CACHE, else $XDG_CACHE_HOME/evidex)")
@@ -51,7 +54,14 @@ Settings resolve_settings(const po::variables_map& vm) {
     Settings s;
     const auto data_home = xdg_dir("XDG_DATA_HOME", ".local/share");
     const auto cache_home = xdg_dir("XDG_CACHE_HOME", ".cache");
-    s.db = flag_or<std::string>(vm, "db", env_or("EVIDEX_DB", (data_home / "evidex" / "index").string()));
+    if (vm.count("db")) {
+        const auto& dbs = vm["db"].as<std::vector<std::string>>();
+        s.db = dbs.front();
+        s.more_dbs.assign(dbs.begin() + 1, dbs.end());
+        s.db_given = true;
+    } else {
+        s.db = env_or("EVIDEX_DB", (data_home / "evidex" / "index").string());
+    }
     s.cache = flag_or<std::string>(vm, "cache", env_or("EVIDEX_CACHE", (cache_home / "evidex").string()));
     s.offline = vm.count("offline") && vm["offline"].as<bool>();
     s.quiet = vm.count("quiet") && vm["quiet"].as<bool>();
@@ -61,6 +71,19 @@ Settings resolve_settings(const po::variables_map& vm) {
     s.email = flag_or<std::string>(vm, "email", env_or("EVIDEX_EMAIL", ""));
     s.api_key = env_or("NCBI_API_KEY", "");
     return s;
+}
+
+std::vector<std::filesystem::path> all_dbs(const Settings& settings) {
+    std::vector<std::filesystem::path> dbs{settings.db};
+    dbs.insert(dbs.end(), settings.more_dbs.begin(), settings.more_dbs.end());
+    return dbs;
+}
+
+void require_one_db(const Settings& settings, std::string_view command) {
+    if (settings.more_dbs.empty()) return;
+    throw FatalError(ExitCode::usage, std::string(command) + " writes to one index, but --db was given " +
+                                          std::to_string(settings.more_dbs.size() + 1) +
+                                          " times (search, show and claims read several)");
 }
 
 }  // namespace evidex

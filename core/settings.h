@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <boost/program_options/options_description.hpp>
 #include <boost/program_options/variables_map.hpp>
@@ -12,6 +14,10 @@ namespace evidex {
 
 struct Settings {
     std::filesystem::path db;     // --db, EVIDEX_DB, $XDG_DATA_HOME/evidex/index
+    // Further --db indexes (the option given more than once), searched together with `db` by
+    // the commands that only read. Each may be a directory or a Xapian stub file naming shards.
+    std::vector<std::filesystem::path> more_dbs;
+    bool db_given = false;        // --db was on the command line
     std::filesystem::path cache;  // --cache, EVIDEX_CACHE, $XDG_CACHE_HOME/evidex
     bool offline = false;         // --offline
     bool quiet = false;           // --quiet
@@ -30,5 +36,11 @@ inline constexpr const char* default_doi_url = "https://doi.org";
 boost::program_options::options_description global_options();
 
 Settings resolve_settings(const boost::program_options::variables_map& vm);
+
+// Every index the settings name, `db` first.
+std::vector<std::filesystem::path> all_dbs(const Settings& settings);
+
+// Throws FatalError (`usage`) when --db named more than one index: `command` writes to one.
+void require_one_db(const Settings& settings, std::string_view command);
 
 }  // namespace evidex

@@ -1,7 +1,15 @@
 #include "indexer/commands.h"
 
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
 #include "core/data_dirs.h"
+#include "core/index_schema.h"
+#include "core/index_writer.h"
 #include "indexer/run.h"
+
+namespace po = boost::program_options;
 
 namespace evidex {
 
@@ -32,6 +40,31 @@ ExitCode run_index_corpus(const CommandLine& line) {
     return run_ingest(settings, *vm, true, [&](Ingest& ingest) {
         for (const auto& path : files) ingest.ingest_file(path);
     });
+}
+
+ExitCode run_index_upgrade(const CommandLine& line) {
+    po::options_description options("evidex-index upgrade: bring an index of an older schema version up to date in place");
+    Settings settings;
+    const auto vm = parse_subcommand(line, options, "",
+                                     "  evidex-index upgrade\n  evidex-index --db /srv/evidex/shard-03 upgrade\n",
+                                     settings);
+    if (!vm) return ExitCode::ok;
+    require_one_db(settings, "upgrade");
+    WriterOptions writer_options;
+    writer_options.upgrade = true;
+    IndexWriter writer(settings.db, writer_options);
+    const auto upgraded = writer.upgraded();
+    writer.finish();
+    if (!settings.quiet) {
+        if (upgraded)
+            std::cerr << "evidex-index: " << settings.db.string() << ": upgraded from schema version "
+                      << upgraded->from_version << " to " << schema::version << " (" << upgraded->studies
+                      << " studies rewritten)\n";
+        else
+            std::cerr << "evidex-index: " << settings.db.string() << ": already at schema version " << schema::version
+                      << '\n';
+    }
+    return ExitCode::ok;
 }
 
 }  // namespace evidex

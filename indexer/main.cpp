@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
         {"pubmed", evidex::run_index_pubmed, "fetch PubMed records by PMID and index them"},
         {"refs", evidex::run_index_refs, "find a page's references, resolve and index them"},
         {"search-pubmed", evidex::run_index_search_pubmed, "search PubMed and index every hit"},
+        {"upgrade", evidex::run_index_upgrade, "bring an index of an older schema version up to date in place"},
     };
     return evidex::run_tool("evidex-index", commands, argc, argv);
 }

@@ -61,6 +61,7 @@ ExitCode finish_run(const IngestSummary& summary, bool quiet) {
 
 ExitCode run_ingest(const Settings& settings, const po::variables_map& vm, bool curated,
                     const std::function<void(Ingest&)>& body, const std::function<std::string()>& extra_summary) {
+    require_one_db(settings, "this command");
     const ClassificationRules rules = load_classification_rules(schemas_dir());
     IndexWriter writer(settings.db, WriterOptions{vm["commit-every"].as<std::size_t>()});
     ProgressLine progress(!settings.quiet);

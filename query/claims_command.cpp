@@ -67,7 +67,7 @@ ExitCode run_query_claims(const CommandLine& line) {
         filters.push_back(term(prefix::cites, *key));
     }
 
-    IndexReader reader(settings.db);
+    IndexReader reader(all_dbs(settings));
     const Xapian::Database& db = reader.database();
     Xapian::Query query(Xapian::Query::OP_AND, filters.begin(), filters.end());
     std::string text;

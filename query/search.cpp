@@ -63,24 +63,6 @@ private:
     const ConditionVocabulary* conditions_;
 };
 
-// Counts the condition ids (XC terms) of every matching study. Other prefixes start with "XC"
-// too (XCLAIM, XCT); they go on with an upper-case letter, condition ids never do.
-class ConditionCountSpy : public Xapian::MatchSpy {
-public:
-    void operator()(const Xapian::Document& doc, double) override {
-        const std::string start(prefix::condition);
-        auto it = doc.termlist_begin();
-        it.skip_to(start);
-        for (; it != doc.termlist_end(); ++it) {
-            const std::string term = *it;
-            if (term.compare(0, start.size(), start) != 0) break;
-            if (term.size() > start.size() && !(term[start.size()] >= 'A' && term[start.size()] <= 'Z'))
-                ++counts[term.substr(start.size())];
-        }
-    }
-    std::map<std::string, std::size_t> counts;
-};
-
 // A range of a numeric slot ("year:2010..2020") that refuses ends that are not numbers, where
 // Xapian would quietly search "year:abc..def" as a boolean term instead.
 class CheckedNumberRange : public Xapian::NumberRangeProcessor {
@@ -165,6 +147,15 @@ std::map<std::string, std::size_t> value_counts(const Xapian::ValueCountMatchSpy
     return counts;
 }
 
+// Per-condition counts from the counts of slot::conditions, whose values list a study's
+// conditions: a study counted under "insomnia migraine" counts once for each.
+std::map<std::string, std::size_t> condition_counts(const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, std::size_t> counts;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+        for (const auto& id : schema::split_conditions_value(*it)) counts[id] += it.get_termfreq();
+    return counts;
+}
+
 }  // namespace
 
 std::optional<SearchSort> parse_search_sort(std::string_view text) {
@@ -231,35 +222,43 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
         Xapian::Enquire enquire(db);
         enquire.set_query(build_search_query(db, request, conditions));
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        Xapian::MultiValueKeyMaker keys;
+        // One value slot per order: Xapian's remote backend sorts by a value, not a KeyMaker.
         switch (request.sort) {
         case SearchSort::relevance:
             break;
         case SearchSort::level:
-            keys.add_value(slot::level);
-            keys.add_value(slot::year, true);
+            enquire.set_sort_by_value_then_relevance(slot::level_year, false);
             break;
         case SearchSort::year:
-            keys.add_value(slot::year, true);
+            enquire.set_sort_by_value_then_relevance(slot::year, true);
             break;
         case SearchSort::n:
-            keys.add_value(slot::n, true);
+            enquire.set_sort_by_value_then_relevance(slot::n, true);
             break;
         }
-        if (request.sort != SearchSort::relevance) enquire.set_sort_by_key_then_relevance(&keys, false);
 
         Xapian::ValueCountMatchSpy designs(slot::design), levels(slot::level), years(slot::year),
-            directions(slot::direction);
-        ConditionCountSpy condition_spy;
-        if (request.facets) {
-            enquire.add_matchspy(&designs);
-            enquire.add_matchspy(&levels);
-            enquire.add_matchspy(&years);
-            enquire.add_matchspy(&directions);
-            enquire.add_matchspy(&condition_spy);
-        }
+            directions(slot::direction), condition_lists(slot::conditions);
+        const auto add_spies = [&](Xapian::Enquire& counting) {
+            counting.add_matchspy(&designs);
+            counting.add_matchspy(&levels);
+            counting.add_matchspy(&years);
+            counting.add_matchspy(&directions);
+            counting.add_matchspy(&condition_lists);
+        };
         // Counting every match keeps the total and the facets exact, not estimates.
         const Xapian::doccount every = db.get_doccount();
+        // A page sorted by value gets its facets from a pass of their own: over several
+        // databases with a remote one, Xapian 1.4 lets a sorted match feed some documents to
+        // the spies twice.
+        const bool separate_count = request.facets && request.sort != SearchSort::relevance;
+        if (request.facets && !separate_count) add_spies(enquire);
+        if (separate_count) {
+            Xapian::Enquire counting(db);
+            counting.set_query(enquire.get_query());
+            add_spies(counting);
+            counting.get_mset(0, 0, every);
+        }
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                    static_cast<Xapian::doccount>(request.limit), every);
         SearchResult result;
@@ -272,7 +271,7 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
             facets.level = value_counts(levels, true);
             facets.year = value_counts(years, true);
             facets.result_direction = value_counts(directions, false);
-            facets.condition = condition_spy.counts;
+            facets.condition = condition_counts(condition_lists);
             result.facets = std::move(facets);
         }
         return result;

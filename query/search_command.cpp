@@ -99,7 +99,7 @@ ExitCode run_query_search(const CommandLine& line) {
     const ConditionVocabulary conditions = ConditionVocabulary::load(schemas_dir() / "conditions.tsv");
     const SearchRequest request = read_request(vm, conditions);
 
-    IndexReader reader(settings.db);
+    IndexReader reader(all_dbs(settings));
     const SearchResult result = search_studies(reader, request, &conditions);
     std::vector<Study> studies;
     for (const auto& hit : result.hits) studies.push_back(hit.study);

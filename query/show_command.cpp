@@ -34,13 +34,13 @@ ExitCode run_query_show(const CommandLine& line) {
     for (const auto& id : ids)
         if (!parse_study_key(id)) throw FatalError(ExitCode::usage, "show: '" + id + "' is not pmid:N or doi:X");
 
-    IndexReader reader(settings.db);
+    IndexReader reader(all_dbs(settings));
     std::size_t missing = 0;
     bool first = true;
     for (const auto& id : ids) {
         const auto study = reader.find(id);
         if (!study) {
-            std::cerr << "evidex-query: error: " << id << ": not in the index " << settings.db.string() << '\n';
+            std::cerr << "evidex-query: error: " << id << ": not in the index\n";
             ++missing;
             continue;
         }

@@ -181,3 +181,82 @@ TEST_CASE("IndexReader on a directory with no index says so") {
         CHECK(std::string(e.what()).find("no index here") != std::string::npos);
     }
 }
+
+TEST_CASE("a version 1 index is refused until `upgrade` rewrites it, keeping every study and claim") {
+    evidex::test::TempDir dir;
+    namespace slot = evidex::schema::slot;
+    {
+        IndexWriter writer(dir.path());
+        Study rls = make_study("9703590", "", "Magnesium therapy for restless legs");
+        rls.conditions = {"restless-legs-syndrome", "insomnia"};
+        rls.year = 1998;
+        writer.upsert(rls, no_classifier);
+        writer.upsert(make_study("1", "", "No condition, no year"), no_classifier);
+        writer.finish();
+    }
+    // What a version 1 writer left: no conditions or level_year slots, version "1", a claim tag.
+    {
+        Xapian::WritableDatabase db(dir.path().string());
+        std::vector<Xapian::docid> docids;
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
+        for (const auto docid : docids) {
+            Xapian::Document doc = db.get_document(docid);
+            doc.add_value(slot::conditions, "");  // an empty value removes the slot
+            doc.add_value(slot::level_year, "");
+            doc.add_boolean_term("XCLAIMclaim:page-00000000:c1");
+            db.replace_document(docid, doc);
+        }
+        db.set_metadata(evidex::schema::version_key, "1");
+        db.commit();
+    }
+    const auto message_of = [&](auto open) -> std::string {
+        try {
+            open();
+        } catch (const evidex::FatalError& e) {
+            return e.what();
+        }
+        return "";
+    };
+    CHECK(message_of([&] { IndexReader reader(dir.path()); }).find("evidex-index --db") != std::string::npos);
+    CHECK(message_of([&] { IndexWriter writer(dir.path()); }).find("evidex-index upgrade") != std::string::npos);
+
+    evidex::WriterOptions options;
+    options.upgrade = true;
+    {
+        IndexWriter writer(dir.path(), options);
+        REQUIRE(writer.upgraded());
+        CHECK(writer.upgraded()->from_version == 1);
+        CHECK(writer.upgraded()->studies == 2);
+        writer.finish();
+    }
+    IndexReader reader(dir.path());
+    const Xapian::Database& db = reader.database();
+    CHECK(db.get_metadata(evidex::schema::version_key) == std::to_string(evidex::schema::version));
+    const Xapian::Document rls = db.get_document(*db.postlist_begin("XPMID9703590"));
+    CHECK(rls.get_value(slot::conditions) == "insomnia restless-legs-syndrome");
+    CHECK(rls.get_value(slot::level_year).substr(1) == "8001");  // 9999 - 1998
+    CHECK(db.term_exists("XCLAIMclaim:page-00000000:c1"));
+    CHECK(db.get_document(*db.postlist_begin("XPMID1")).get_value(slot::conditions).empty());
+    CHECK(reader.find("pmid:9703590")->title == "Magnesium therapy for restless legs");
+
+    // Upgrading an index that is up to date changes nothing.
+    IndexWriter again(dir.path(), options);
+    CHECK_FALSE(again.upgraded());
+    again.finish();
+}
+
+TEST_CASE("the sort key of slot level_year orders by level, then newest year, unknown years last") {
+    using evidex::schema::level_year_key;
+    CHECK(level_year_key(1, 1998) < level_year_key(2, 2020));
+    CHECK(level_year_key(2, 2020) < level_year_key(2, 1998));
+    CHECK(level_year_key(2, 1998) < level_year_key(2, std::nullopt));
+    CHECK(level_year_key(2, std::nullopt) < level_year_key(3, 2024));
+    CHECK(level_year_key(1, 2010).size() == 5);
+}
+
+TEST_CASE("the conditions value lists each id once, sorted, and splits back") {
+    CHECK(evidex::schema::conditions_value({"migraine", "insomnia", "migraine", ""}) == "insomnia migraine");
+    CHECK(evidex::schema::split_conditions_value("insomnia migraine") ==
+          std::vector<std::string>{"insomnia", "migraine"});
+    CHECK(evidex::schema::split_conditions_value("").empty());
+}
