@@ -9,9 +9,13 @@ namespace evidex {
 
 namespace {
 
-std::string year_range_text(const YearRange& years) {
-    if (years.from && years.to && *years.from == *years.to) return std::to_string(*years.from);
-    return (years.from ? std::to_string(*years.from) : "") + ".." + (years.to ? std::to_string(*years.to) : "");
+// "published in 2015", "published 2010 to 2020", "published from 2010", "published up to 2020".
+std::string describe_years(const YearRange& years) {
+    if (years.from && years.to)
+        return *years.from == *years.to ? "published in " + std::to_string(*years.from)
+                                        : "published " + std::to_string(*years.from) + " to " + std::to_string(*years.to);
+    if (years.from) return "published from " + std::to_string(*years.from);
+    return "published up to " + std::to_string(years.to.value_or(0));
 }
 
 // "1 found an effect, 2 found no effect": the non-empty directions of a level, in column order.
@@ -71,7 +75,13 @@ bool stronger_study(const Study& a, const Study& b) {
 EvidenceMap build_evidence_map(std::vector<Study> studies, EvidenceMapRequest request) {
     EvidenceMap map;
     map.request = std::move(request);
-    map.studies = std::move(studies);
+    for (auto& study : studies) {
+        if (study.is_notice)
+            map.notices_left_out.push_back(study.key());
+        else
+            map.studies.push_back(std::move(study));
+    }
+    std::sort(map.notices_left_out.begin(), map.notices_left_out.end());
     std::sort(map.studies.begin(), map.studies.end(), stronger_study);
     for (int level = 1; level <= evidence_level_count; ++level) {
         EvidenceLevelRow& row = map.levels[static_cast<std::size_t>(level - 1)];
@@ -113,9 +123,19 @@ std::string_view describe_direction(ResultDirection direction) {
 std::string describe_scope(const EvidenceMapRequest& request) {
     std::string scope = request.condition_label.empty() ? request.condition_id : request.condition_label;
     if (request.intervention) scope += ", intervention " + *request.intervention;
-    if (request.years) scope += ", years " + year_range_text(*request.years);
+    if (request.years) scope += ", " + describe_years(*request.years);
     if (!request.query.empty()) scope += ", words \"" + request.query + "\"";
     return scope;
+}
+
+std::string describe_notices_left_out(const EvidenceMap& map) {
+    const auto& ids = map.notices_left_out;
+    if (ids.empty()) return {};
+    std::string list;
+    for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+    return "Left out: " + std::to_string(ids.size()) +
+           (ids.size() == 1 ? " retraction or correction notice (" : " retraction or correction notices (") + list +
+           "): a notice is a record about a study, not a study.";
 }
 
 std::string summarize_evidence_map(const EvidenceMap& map) {

@@ -50,6 +50,9 @@ struct EvidenceLevelRow {
 struct EvidenceMap {
     EvidenceMapRequest request;
     std::vector<Study> studies;  // strongest first (stronger_study)
+    // Retraction, erratum and comment notices that matched: records about a study, not studies,
+    // so they are named here and counted nowhere else. Ids, in key order.
+    std::vector<std::string> notices_left_out;
     std::array<EvidenceLevelRow, evidence_level_count> levels;
 
     [[nodiscard]] std::size_t total() const { return studies.size(); }
@@ -65,7 +68,7 @@ std::size_t direction_column(ResultDirection direction);
 // (unknown year last), then by key, so the order never depends on the index.
 bool stronger_study(const Study& a, const Study& b);
 
-// Groups `studies` into a map. Pure: no index.
+// Groups `studies` into a map, leaving notices out. Pure: no index.
 EvidenceMap build_evidence_map(std::vector<Study> studies, EvidenceMapRequest request);
 
 // Every study of the index on the request's condition (and intervention, words, years), grouped.
@@ -77,12 +80,15 @@ EvidenceMap build_evidence_map(const IndexReader& reader, const EvidenceMapReque
 std::string_view describe_direction(ResultDirection direction);
 
 // What the map covers: "Restless legs syndrome", "Restless legs syndrome, intervention magnesium,
-// years 2010..2020, words "sleep"".
+// published 2010 to 2020, words "sleep"".
 std::string describe_scope(const EvidenceMapRequest& request);
 
 // The one sentence a reader wants first: "3 studies on Migraine. Level 1 (2 meta-analysis,
 // 1 systematic-review): 2 found an effect, 1 found no effect. Level 2 (...): ...", or
 // "No studies indexed on Migraine." when the map is empty.
 std::string summarize_evidence_map(const EvidenceMap& map);
+
+// "Left out: 1 retraction or correction notice (pmid:1): ...", or empty when there is none.
+std::string describe_notices_left_out(const EvidenceMap& map);
 
 }  // namespace evidex

@@ -202,6 +202,7 @@ std::string write_map_html(const EvidenceMap& map) {
         << escape(title) << "</title>\n<style>\n" << style_sheet() << "\n</style>\n</head>\n<body>\n<header>\n<h1>"
         << escape(title) << "</h1>\n</header>\n<main>\n<p class=\"summary\">" << escape(summarize_evidence_map(map))
         << "</p>\n";
+    if (!map.notices_left_out.empty()) out << "<p class=\"muted\">" << escape(describe_notices_left_out(map)) << "</p>\n";
     if (map.total() == 0) {
         out << "<p class=\"none\">The index holds no study on this; there is nothing to draw.</p>\n";
     } else {

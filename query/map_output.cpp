@@ -92,6 +92,7 @@ std::string write_map_markdown(const EvidenceMap& map) {
     std::ostringstream out;
     out << "# Evidence map: " << escape(describe_scope(map.request)) << "\n\n" << escape(summarize_evidence_map(map))
         << "\n";
+    if (!map.notices_left_out.empty()) out << '\n' << escape(describe_notices_left_out(map)) << '\n';
     if (map.total() == 0) return out.str();
     out << '\n';
     write_table(out, map);
@@ -126,6 +127,7 @@ std::string write_map_json(const EvidenceMap& map) {
         {"directions", std::move(directions)},
         {"by_direction", std::move(by_direction)},
         {"levels", std::move(levels)},
+        {"notices_left_out", map.notices_left_out},
         {"studies", std::move(studies)}};
     return document.dump(2) + "\n";
 }

@@ -14,7 +14,8 @@ namespace evidex {
 std::string write_map_markdown(const EvidenceMap& map);
 
 // The document docs/evidex-query.1.md describes: condition, intervention, query, years, summary,
-// total, directions (the column order), by_direction, levels (each with designs, by_design, total and cells), studies.
+// total, directions (the column order), by_direction, levels (each with designs, by_design, total
+// and cells), notices_left_out, studies.
 std::string write_map_json(const EvidenceMap& map);
 
 // One self-contained page (no script, no external resource): the summary sentence, the map as an

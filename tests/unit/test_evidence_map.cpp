@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
 #include <memory>
-#include <regex>
 
 #include <nlohmann/json.hpp>
 
@@ -258,4 +257,47 @@ TEST_CASE("the map's Markdown starts with the sentence, then the table, then eac
     CHECK(md.find("## Level 3") == std::string::npos);  // no study at level 3
     CHECK(md.find("pmid:4") < md.find("pmid:6"));
     CHECK(md.find("pmid:6") < md.find("pmid:5"));
+}
+
+TEST_CASE("build_evidence_map leaves retraction notices out and names them; a retracted study stays, marked") {
+    Study notice;
+    notice.pmid = "30";
+    notice.title = "Retraction notice to: Magnesium and migraine";
+    notice.is_notice = true;  // design other, level 5, direction unclear: it must not count there
+    Study retracted;
+    retracted.pmid = "31";
+    retracted.title = "Magnesium and migraine";
+    retracted.design = Design::rct;
+    retracted.retracted = true;
+    retracted.result_direction = ResultDirection::positive;
+    const EvidenceMap map = evidex::build_evidence_map({notice, retracted}, on("migraine"));
+    CHECK(map.total() == 1);
+    CHECK(map.notices_left_out == std::vector<std::string>{"pmid:30"});
+    CHECK(map.levels[4].total() == 0);
+    CHECK(evidex::describe_notices_left_out(map) ==
+          "Left out: 1 retraction or correction notice (pmid:30): a notice is a record about a study, not a study.");
+    const std::string md = evidex::write_map_markdown(map);
+    CHECK(md.find("Left out: 1 retraction or correction notice (pmid:30)") != std::string::npos);
+    CHECK(md.find("| pmid:31 | rct | - | - | positive | **retracted** Magnesium and migraine |") != std::string::npos);
+    const auto json = nlohmann::json::parse(evidex::write_map_json(map));
+    CHECK(json["notices_left_out"] == nlohmann::json::array({"pmid:30"}));
+    CHECK(json["studies"][0]["retracted"] == true);
+}
+
+TEST_CASE("describe_scope names the condition, then each narrowing in words") {
+    EvidenceMapRequest r = on("migraine");
+    r.condition_label = "Migraine";
+    CHECK(evidex::describe_scope(r) == "Migraine");
+    r.intervention = "magnesium:oxide";
+    r.years = evidex::YearRange{2010, 2020};
+    r.query = "aura";
+    CHECK(evidex::describe_scope(r) == "Migraine, intervention magnesium:oxide, published 2010 to 2020, words \"aura\"");
+    r = on("migraine");
+    r.condition_label = "Migraine";
+    r.years = evidex::YearRange{2015, std::nullopt};
+    CHECK(evidex::describe_scope(r) == "Migraine, published from 2015");
+    r.years = evidex::YearRange{std::nullopt, 2015};
+    CHECK(evidex::describe_scope(r) == "Migraine, published up to 2015");
+    r.years = evidex::YearRange{2015, 2015};
+    CHECK(evidex::describe_scope(r) == "Migraine, published in 2015");
 }
