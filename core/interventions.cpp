@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/dose.h"
+#include "core/errors.h"
 #include "core/text.h"
 #include "core/tsv.h"
 
@@ -289,6 +290,28 @@ void classify_intervention(Study& study, const InterventionVocabulary& vocab) {
     }
     classify_form(study, text, names, indexed, dose ? &*dose : nullptr, vocab);
     classify_route(study, text, names, vocab);
+}
+
+std::optional<std::string> find_intervention_term(const InterventionVocabulary& vocab, std::string_view name) {
+    const std::string wanted = ascii_lower(trim(name));
+    if (wanted.empty()) return std::nullopt;
+    const auto colon = wanted.find(':');
+    for (const auto& row : vocab.forms()) {
+        if (row.route_only()) continue;
+        if (colon == std::string::npos ? row.form.empty() && row.substance == wanted
+                                       : row.substance == wanted.substr(0, colon) && row.form == wanted.substr(colon + 1))
+            return wanted;
+    }
+    if (const SupplementForm* row = vocab.find_name(wanted))
+        return row->form.empty() ? row->substance : row->substance + ":" + row->form;
+    return std::nullopt;
+}
+
+std::string require_intervention(const InterventionVocabulary& vocab, const std::string& name, std::string_view command) {
+    if (auto term = find_intervention_term(vocab, name)) return *term;
+    throw FatalError(ExitCode::usage, std::string(command) + ": unknown intervention '" + name +
+                                          "' (give a substance, SUBSTANCE:FORM or a name that "
+                                          "schemas/interventions.tsv lists)");
 }
 
 }  // namespace evidex

@@ -79,6 +79,15 @@ private:
     PhraseMatcher names_, routes_, units_, frequency_words_, given_words_;
 };
 
+// The value an intervention is indexed under (the `XI` terms): "magnesium" for a substance,
+// "magnesium:oxide" for a form. `name` is a substance id, "substance:form", or any cue of
+// interventions.tsv ("mgo", "Magnesium Citrate"), in any case. Null when it names none.
+std::optional<std::string> find_intervention_term(const InterventionVocabulary& vocab, std::string_view name);
+
+// As find_intervention_term, or a FatalError (usage) naming it and where the vocabulary lives:
+// "<command>: unknown intervention 'x' (schemas/interventions.tsv lists them)".
+std::string require_intervention(const InterventionVocabulary& vocab, const std::string& name, std::string_view command);
+
 // Sets study.intervention from title, abstract, keywords and MeSH: the substance named most
 // often, its most specific form, the route, and the daily dose in mg (elemental for a mineral
 // salt with a known fraction); sets study.duration. Records reasons "intervention-substance:<id>",

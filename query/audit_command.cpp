@@ -1,5 +1,4 @@
 // evidex-query audit PAGE|URL: the citation audit of a page, as Markdown, HTML or JSON.
-#include <fstream>
 #include <iostream>
 
 #include "core/data_dirs.h"
@@ -10,36 +9,12 @@
 #include "query/audit_report.h"
 #include "query/claim_store.h"
 #include "query/commands.h"
+#include "query/report_output.h"
 #include "query/uncited.h"
 
 namespace po = boost::program_options;
 
 namespace evidex {
-
-namespace {
-
-void write_output(const std::string& text, const std::string& out) {
-    if (out.empty() || out == "-") {
-        std::cout << text;
-        std::cout.flush();
-        if (!std::cout) throw FatalError(ExitCode::failed, "cannot write the report to stdout");
-        return;
-    }
-    // Written beside the target and renamed, so a failed write never leaves half a report.
-    const std::filesystem::path target(out);
-    const std::filesystem::path temporary = target.string() + ".tmp";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        file << text;
-        file.close();
-        if (!file) throw FatalError(ExitCode::failed, "cannot write " + temporary.string());
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, target, error);
-    if (error) throw FatalError(ExitCode::failed, "cannot write " + target.string() + ": " + error.message());
-}
-
-}  // namespace
 
 ExitCode run_query_audit(const CommandLine& line) {
     auto options = writer_options("evidex-query audit PAGE|URL: grade every claim of a page against the studies it cites");
@@ -78,7 +53,7 @@ ExitCode run_query_audit(const CommandLine& line) {
     const std::string report = format == "json" ? write_audit_json(audit)
                                : format == "html" ? write_audit_html(audit)
                                                   : write_audit_markdown(audit);
-    write_output(report, out);
+    write_report(report, out);
     if (audit.claims_skipped > 0)
         std::cerr << "evidex-query: " << page.source << ": only the first " << audit.claims.size() << " claims are graded; "
                   << audit.claims_skipped << " more were left out\n";

@@ -10,6 +10,7 @@ ExitCode run_query_show(const CommandLine& line);
 ExitCode run_query_audit(const CommandLine& line);
 ExitCode run_query_claims(const CommandLine& line);
 ExitCode run_query_grade(const CommandLine& line);
+ExitCode run_query_map(const CommandLine& line);
 ExitCode run_query_search(const CommandLine& line);
 
 }  // namespace evidex

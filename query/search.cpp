@@ -195,6 +195,7 @@ Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest
                                  const ConditionVocabulary* conditions) {
     std::vector<Xapian::Query> filters{boolean_query(prefix::doc_type, "study")};
     if (request.condition) filters.push_back(boolean_query(prefix::condition, *request.condition));
+    if (request.intervention) filters.push_back(boolean_query(prefix::intervention, *request.intervention));
     if (request.design) filters.push_back(boolean_query(prefix::design, to_string(*request.design)));
     if (request.max_level) {
         std::vector<Xapian::Query> levels;
@@ -280,6 +281,18 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
     } catch (const nlohmann::json::exception& e) {
         throw FatalError(ExitCode::failed, std::string("search: a stored record is not valid JSON: ") + e.what());
     }
+}
+
+std::vector<Study> search_all_studies(const IndexReader& reader, SearchRequest request,
+                                      const ConditionVocabulary* conditions) {
+    request.offset = 0;
+    request.limit = reader.database().get_doccount();
+    request.facets = false;
+    SearchResult result = search_studies(reader, request, conditions);
+    std::vector<Study> studies;
+    studies.reserve(result.hits.size());
+    for (auto& hit : result.hits) studies.push_back(std::move(hit.study));
+    return studies;
 }
 
 }  // namespace evidex

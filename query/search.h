@@ -36,6 +36,7 @@ YearRange parse_year_range(std::string_view text);
 struct SearchRequest {
     std::string query;                    // free text, may be empty when a filter is given
     std::optional<std::string> condition; // a condition id of the vocabulary
+    std::optional<std::string> intervention;  // an intervention term value: "magnesium", "magnesium:oxide"
     std::optional<Design> design;
     std::optional<int> max_level;         // 1..5: keeps levels 1..max_level
     std::optional<YearRange> years;
@@ -77,5 +78,10 @@ Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest
 // Runs the request. Throws FatalError (`usage`) on a bad query, (`failed`) when the index fails.
 SearchResult search_studies(const IndexReader& reader, const SearchRequest& request,
                             const ConditionVocabulary* conditions);
+
+// Every study the request matches, in its sort order; limit, offset and facets are ignored.
+// Throws as search_studies.
+std::vector<Study> search_all_studies(const IndexReader& reader, SearchRequest request,
+                                      const ConditionVocabulary* conditions);
 
 }  // namespace evidex

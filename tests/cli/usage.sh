@@ -19,6 +19,12 @@ expect_code 2 "unknown global option"
 run "$INDEX" file
 expect_code 2 "file without a path"
 
+run "$QUERY" --help
+expect_code 0 "evidex-query --help"
+for command in audit claims grade map search show; do
+  printf '%s\n' "$out" | grep -q "^  $command " || fail "evidex-query --help does not list $command"
+done
+
 run "$QUERY" show banana
 expect_code 2 "show with a bad id"
 expect_contains "$err" "'banana' is not pmid:N or doi:X" "bad id message"

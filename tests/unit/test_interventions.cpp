@@ -333,3 +333,29 @@ TEST_CASE("a bad line of an intervention vocabulary file is reported as file:lin
         CHECK_MESSAGE(error.find(row.message) != std::string::npos, error);
     }
 }
+
+TEST_CASE("find_intervention_term turns a substance, SUBSTANCE:FORM or a name into the indexed value") {
+    struct Case {
+        const char* name;
+        const char* term;  // "" when it names nothing
+    };
+    const Case cases[] = {
+        {"magnesium", "magnesium"},
+        {"Magnesium", "magnesium"},
+        {"magnesium:citrate", "magnesium:citrate"},
+        {"magnesium citrate", "magnesium:citrate"},  // a cue of the citrate row
+        {"MgO", "magnesium:oxide"},
+        {" zinc ", "zinc"},
+        {"magnesium:banana", ""},                     // no such form
+        {"banana", ""},
+        {"", ""},
+        {"iv magnesium", ""},                         // a route cue names no substance or form
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.name);
+        const auto term = evidex::find_intervention_term(vocab(), c.name);
+        CHECK(term.value_or("") == c.term);
+    }
+    CHECK_THROWS_WITH_AS(evidex::require_intervention(vocab(), "banana", "map"),
+                         doctest::Contains("map: unknown intervention 'banana'"), evidex::FatalError);
+}
