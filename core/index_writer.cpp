@@ -36,37 +36,27 @@ void collect_docids(const Xapian::Database& db, const std::string& term, std::se
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) out.insert(*it);
 }
 
-// Version 1 to 2: slot::conditions from each study's condition terms, slot::level_year from its
-// level and year. Commits in batches; an
-// index cut off part way is still a whole version 1 index (the new slot is only added) and the
-// upgrade starts again from the top. Returns the number of studies rewritten.
+// Version 1 to 2: every study document is built again from the record it stores (new value
+// slots, no unprefixed text terms), keeping the tags of the claims that cite it. Commits in
+// batches; an index cut off part way is still a whole version 1 index (a rebuilt document
+// answers every version 1 search too) and the upgrade starts again from the top. Returns the
+// number of studies rebuilt.
 std::size_t upgrade_studies(Xapian::WritableDatabase& db) {
     const std::string type = schema::make_term(prefix::doc_type, "study");
-    const std::string start(prefix::condition);
+    const std::string claim_prefix(prefix::claim);
     std::vector<Xapian::docid> docids;
     for (auto it = db.postlist_begin(type); it != db.postlist_end(type); ++it) docids.push_back(*it);
     std::size_t since_commit = 0;
     for (const auto docid : docids) {
-        Xapian::Document doc = db.get_document(docid);
-        std::vector<std::string> conditions;
-        auto t = doc.termlist_begin();
-        for (t.skip_to(start); t != doc.termlist_end(); ++t) {
-            const std::string term = *t;
-            if (term.compare(0, start.size(), start) != 0) break;
-            // Other prefixes start with "XC" too (XCLAIM, XCT); condition ids are lower-case.
-            if (term.size() > start.size() && !(term[start.size()] >= 'A' && term[start.size()] <= 'Z'))
-                conditions.push_back(term.substr(start.size()));
+        const Xapian::Document old = db.get_document(docid);
+        Xapian::Document rebuilt = build_study_document(study_from_json(nlohmann::json::parse(old.get_data())));
+        for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
+            t.skip_to(claim_prefix);
+            if (t == old.termlist_end() || (*t).compare(0, claim_prefix.size(), claim_prefix) != 0) break;
+            rebuilt.add_boolean_term(*t);
         }
-        if (auto value = schema::conditions_value(std::move(conditions)); !value.empty())
-            doc.add_value(schema::slot::conditions, value);
-        std::optional<int> year;
-        if (const auto stored = doc.get_value(schema::slot::year); !stored.empty())
-            year = static_cast<int>(Xapian::sortable_unserialise(stored));
-        const auto level = doc.get_value(schema::slot::level);
-        doc.add_value(schema::slot::level_year,
-                      schema::level_year_key(level.empty() ? 5 : static_cast<int>(Xapian::sortable_unserialise(level)), year));
-        db.replace_document(docid, doc);
-        if (++since_commit == 50000) {
+        db.replace_document(docid, rebuilt);
+        if (++since_commit == 20000) {
             db.commit();
             since_commit = 0;
         }
@@ -112,6 +102,9 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options
                                                (dir / "flintlock").string() + ")");
     } catch (const Xapian::Error& e) {
         throw database_error(dir, e);
+    } catch (const nlohmann::json::exception& e) {
+        throw FatalError(ExitCode::failed, dir.string() + ": upgrade stopped at a stored record that is not valid JSON (" +
+                                               e.what() + "); the index keeps its old version");
     }
 }
 
@@ -126,7 +119,21 @@ IndexWriter::~IndexWriter() {
     }
 }
 
+PreparedStudy prepare_study(Study study, const Classifier& classify) {
+    if (classify) classify(study);
+    auto document = std::make_shared<Xapian::Document>(build_study_document(study));
+    return {std::move(study), std::move(document)};
+}
+
 UpsertOutcome IndexWriter::upsert(Study study, const Classifier& classify) {
+    return store(std::move(study), classify, nullptr);
+}
+
+UpsertOutcome IndexWriter::upsert(PreparedStudy prepared, const Classifier& classify) {
+    return store(std::move(prepared.study), classify, prepared.document.get());
+}
+
+UpsertOutcome IndexWriter::store(Study study, const Classifier& classify, const Xapian::Document* prepared) {
     try {
         std::set<Xapian::docid> candidates;
         collect_docids(*db_, schema::unique_term(study), candidates);
@@ -146,6 +153,12 @@ UpsertOutcome IndexWriter::upsert(Study study, const Classifier& classify) {
                 merge_study(study, existing);
             }
         }
+        // A prepared document stands when nothing was merged into the study it was built from.
+        if (prepared && candidates.empty()) {
+            db_->add_document(*prepared);
+            count_change();
+            return UpsertOutcome::added;
+        }
         if (classify) classify(study);
 
         // The claims that cite the study (saved audits) stay with it through a re-ingest.
@@ -164,7 +177,10 @@ UpsertOutcome IndexWriter::upsert(Study study, const Classifier& classify) {
         // Drop a merged document filed under another key (a DOI-only record that now has a PMID).
         for (const auto& [docid, key] : merged)
             if (key != study.key()) db_->delete_document(docid);
-        db_->replace_document(unique, document);
+        // A study met for the first time needs no lookup by its id term: the searches above
+        // found nothing under any of its ids.
+        if (candidates.empty()) db_->add_document(document);
+        else db_->replace_document(unique, document);
         count_change();
         return merged.empty() ? UpsertOutcome::added : UpsertOutcome::replaced;
     } catch (const Xapian::Error& e) {

@@ -25,6 +25,16 @@ using Classifier = std::function<void(Study&)>;
 
 enum class UpsertOutcome { added, replaced };
 
+// A study classified and turned into its document ahead of the writer, on any thread.
+struct PreparedStudy {
+    Study study;
+    std::shared_ptr<Xapian::Document> document;  // what build_study_document makes of `study`
+};
+
+// Runs `classify` on the study and builds its document. Needs no index; thread-safe as long as
+// `classify` is.
+PreparedStudy prepare_study(Study study, const Classifier& classify);
+
 struct WriterOptions {
     std::size_t commit_every = 5000;
     // Bring an index of an older schema version up to date in place instead of refusing it.
@@ -50,6 +60,9 @@ public:
     // (the richer source wins field by field) and replaced, so one study is one document.
     // `classify` runs on the merged record. Throws FatalError when the database fails.
     UpsertOutcome upsert(Study study, const Classifier& classify);
+    // The same for a prepared study: a study met for the first time is stored with the document
+    // prepared for it; one that merges with a stored study is classified and built again here.
+    UpsertOutcome upsert(PreparedStudy prepared, const Classifier& classify);
 
     // Stores a document of another type (a saved claim) under its unique id term.
     void replace_document(const std::string& unique_term, const Xapian::Document& doc);
@@ -83,6 +96,7 @@ public:
     [[nodiscard]] const std::optional<Upgrade>& upgraded() const { return upgraded_; }
 
 private:
+    UpsertOutcome store(Study study, const Classifier& classify, const Xapian::Document* prepared);
     void count_change();
 
     std::unique_ptr<Xapian::WritableDatabase> db_;

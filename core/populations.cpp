@@ -183,9 +183,10 @@ bool has_mesh(const Study& study, const std::vector<std::string>& descriptors, s
     return false;
 }
 
-// The first cue of `matcher` in `text` that is not negated, as written; empty when none.
-std::string first_cue(const PhraseMatcher& matcher, std::string_view text) {
-    for (const auto& hit : matcher.find_all(text))
+// The first cue of `matcher` in `text` (normalised as `norm`) that is not negated, as written;
+// empty when none.
+std::string first_cue(const PhraseMatcher& matcher, std::string_view text, const MatchText& norm) {
+    for (const auto& hit : matcher.find_all(norm))
         if (!negated_at(text, hit.begin)) return std::string(text.substr(hit.begin, hit.end - hit.begin));
     return {};
 }
@@ -202,6 +203,7 @@ void classify_population(Study& study, const PopulationVocabulary& vocab) {
     std::string text = study.title + "\n" + study.abstract_text();
     for (const auto& keyword : study.keywords) text += "\n" + keyword;
     const std::vector<StatedAge> ages = find_stated_ages(text);
+    const MatchText norm = match_text(text);
 
     std::vector<std::pair<const Population*, Reason>> tagged;
     for (const auto& p : vocab.all()) {
@@ -211,8 +213,8 @@ void classify_population(Study& study, const PopulationVocabulary& vocab) {
             tagged.push_back({&p, {"population", "population-mesh:" + p.id, "MeSH: " + descriptor}});
             continue;
         }
-        if (!first_cue(p.unless_matcher, text).empty()) continue;
-        if (std::string cue = first_cue(p.cue_matcher, text); !cue.empty()) {
+        if (!first_cue(p.unless_matcher, text, norm).empty()) continue;
+        if (std::string cue = first_cue(p.cue_matcher, text, norm); !cue.empty()) {
             tagged.push_back({&p, {"population", "population-text:" + p.id, std::move(cue)}});
             continue;
         }

@@ -24,13 +24,11 @@ Xapian::Document build_study_document(const Study& study) {
     terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     terms.set_document(doc);
 
-    // Free text: title (weighted up) and abstract, each both plain and under its prefix.
+    // Free text: title and abstract, each once, under its prefix; a query's plain words search
+    // both prefixes (the query parser maps the default field to the two).
     terms.index_text(study.title, 1, std::string(prefix::title));
-    terms.index_text(study.title, 2);
     terms.increase_termpos();
-    const std::string abstract = study.abstract_text();
-    terms.index_text(abstract, 1, std::string(prefix::abstract));
-    terms.index_text(abstract);
+    terms.index_text(study.abstract_text(), 1, std::string(prefix::abstract));
     terms.increase_termpos();
     terms.index_text(study.journal, 1, std::string(prefix::journal));
     if (!study.journal_abbrev.empty()) terms.index_text(study.journal_abbrev, 1, std::string(prefix::journal));

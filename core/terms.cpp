@@ -13,19 +13,15 @@ namespace {
 // Letters, digits and every byte of a multi-byte UTF-8 character count as word characters.
 bool is_word_byte(char c) {
     const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || std::isalnum(u) != 0;
+    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
 }
 
 bool is_separator(char c) { return c == '-' || c == '_' || is_space(c); }
 
-// The normalised text and, for each of its bytes, the offset of the byte it came from.
-struct NormalizedText {
-    std::string text;
-    std::vector<std::size_t> origin;
-};
+}  // namespace
 
-NormalizedText normalize_with_origin(std::string_view s) {
-    NormalizedText out;
+MatchText match_text(std::string_view s) {
+    MatchText out;
     out.text.reserve(s.size());
     out.origin.reserve(s.size());
     bool pending_space = false;
@@ -43,15 +39,13 @@ NormalizedText normalize_with_origin(std::string_view s) {
             pending_space = false;
         }
         const auto u = static_cast<unsigned char>(c);
-        out.text.push_back(u < 0x80 ? static_cast<char>(std::tolower(u)) : c);
+        out.text.push_back(u >= 'A' && u <= 'Z' ? static_cast<char>(u - 'A' + 'a') : c);
         out.origin.push_back(i);
     }
     return out;
 }
 
-}  // namespace
-
-std::string normalize_term(std::string_view s) { return normalize_with_origin(s).text; }
+std::string normalize_term(std::string_view s) { return match_text(s).text; }
 
 bool is_kebab_id(std::string_view s) {
     if (s.empty() || s.front() == '-' || s.back() == '-') return false;
@@ -74,7 +68,7 @@ std::vector<std::string> split_terms(std::string_view cell) {
 void PhraseMatcher::add(std::string_view phrase, std::size_t value) {
     std::string norm = normalize_term(phrase);
     if (norm.empty()) return;
-    auto& bucket = by_first_[norm.front()];
+    auto& bucket = by_first_[static_cast<unsigned char>(norm.front())];
     for (const auto index : bucket)
         if (phrases_[index].text == norm) return;
     phrases_.push_back({std::move(norm), value});
@@ -84,17 +78,17 @@ void PhraseMatcher::add(std::string_view phrase, std::size_t value) {
     });
 }
 
-std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text) const {
+std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text) const { return find_all(match_text(text)); }
+
+std::vector<PhraseHit> PhraseMatcher::find_all(const MatchText& norm) const {
     std::vector<PhraseHit> hits;
-    const NormalizedText norm = normalize_with_origin(text);
     const std::string& t = norm.text;
     std::size_t i = 0;
     while (i < t.size()) {
-        const auto bucket = by_first_.find(t[i]);
         const bool at_start = i == 0 || !is_word_byte(t[i - 1]) || !is_word_byte(t[i]);
         bool found = false;
-        if (at_start && bucket != by_first_.end()) {
-            for (const auto index : bucket->second) {
+        if (at_start) {
+            for (const auto index : by_first_[static_cast<unsigned char>(t[i])]) {
                 const std::string& p = phrases_[index].text;
                 if (t.compare(i, p.size(), p) != 0) continue;
                 const std::size_t end = i + p.size();

@@ -3,10 +3,10 @@
 // as one space ("restless-legs" = "Restless legs"), and only accepts a phrase on word boundaries.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -23,6 +23,14 @@ bool is_kebab_id(std::string_view s);
 // the caller can report "a||b" as a bad line.
 std::vector<std::string> split_terms(std::string_view cell);
 
+// A text normalised as normalize_term does, with the offset in the original text of each byte,
+// so a text scanned by several matchers is normalised once.
+struct MatchText {
+    std::string text;
+    std::vector<std::size_t> origin;
+};
+MatchText match_text(std::string_view s);
+
 struct PhraseHit {
     std::size_t begin = 0;  // byte offsets into the text given to find_all
     std::size_t end = 0;
@@ -37,6 +45,8 @@ public:
     // Every occurrence, left to right, never overlapping: where several phrases start at one
     // place the longest wins, and the scan goes on after it.
     [[nodiscard]] std::vector<PhraseHit> find_all(std::string_view text) const;
+    // The same over a text already normalised; offsets are into the original text.
+    [[nodiscard]] std::vector<PhraseHit> find_all(const MatchText& text) const;
 
     [[nodiscard]] bool empty() const { return phrases_.empty(); }
 
@@ -47,7 +57,7 @@ private:
     };
     std::vector<Phrase> phrases_;
     // First byte of a phrase -> indexes into phrases_, longest first.
-    std::unordered_map<char, std::vector<std::size_t>> by_first_;
+    std::array<std::vector<std::size_t>, 256> by_first_;
 };
 
 // True when the word just before `begin` negates what follows: "non-diabetic", "without

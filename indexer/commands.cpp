@@ -1,6 +1,8 @@
 #include "indexer/commands.h"
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include <boost/program_options.hpp>
 
@@ -14,8 +16,13 @@ namespace po = boost::program_options;
 namespace evidex {
 
 ExitCode run_index_file(const CommandLine& line) {
-    const auto options = writer_options("evidex-index file PATH...: index PubMed XML (.xml, .xml.gz), Crossref JSON, "
-                                        "CSL-JSON or BibTeX files");
+    auto options = writer_options("evidex-index file PATH...: index PubMed XML (.xml, .xml.gz), Crossref JSON, "
+                                  "CSL-JSON or BibTeX files");
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    options.add_options()
+        ("threads", po::value<std::size_t>()->default_value(std::max(1u, cores - 1))->value_name("N"),
+         "threads that classify PubMed records and build their documents while this one writes the index "
+         "(default: cores - 1; 0 does all on one thread)");
     Settings settings;
     const auto vm = parse_subcommand(line, options, "path",
                                      "  evidex-index file pubmed26n0001.xml.gz\n"

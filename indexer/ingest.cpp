@@ -1,11 +1,13 @@
 #include "indexer/ingest.h"
 
 #include <algorithm>
+#include <variant>
 
 #include "core/crossref_parser.h"
 #include "core/pubmed_parser.h"
 #include "core/text.h"
 #include "indexer/input_format.h"
+#include "indexer/pipeline.h"
 
 namespace evidex {
 
@@ -17,13 +19,19 @@ constexpr std::uintmax_t max_whole_file_bytes = 512ull << 20;
 Ingest::Ingest(IndexWriter& writer, Classifier classify, IngestOptions options)
     : writer_(writer), classify_(std::move(classify)), options_(std::move(options)) {}
 
-void Ingest::add_study(Study&& study) {
+void Ingest::count_outcome(UpsertOutcome outcome) {
     ++summary_.read;
-    if (options_.curated) study.source = Source::curated;
-    if (writer_.upsert(std::move(study), classify_) == UpsertOutcome::added) ++summary_.added;
+    if (outcome == UpsertOutcome::added) ++summary_.added;
     else ++summary_.replaced;
     progress();
 }
+
+void Ingest::add_study(Study&& study) {
+    if (options_.curated) study.source = Source::curated;
+    count_outcome(writer_.upsert(std::move(study), classify_));
+}
+
+void Ingest::add_prepared(PreparedStudy&& prepared) { count_outcome(writer_.upsert(std::move(prepared), classify_)); }
 
 void Ingest::delete_pmid(const std::string& pmid) {
     ++summary_.read;
@@ -68,6 +76,10 @@ void Ingest::ingest_file(const std::filesystem::path& path) {
         return;
     }
     const InputFormat format = detect_input_format(path);
+    if (format == InputFormat::pubmed_xml && options_.workers > 0) {
+        ingest_pubmed_parallel(path);
+        return;
+    }
     if (format == InputFormat::pubmed_xml) {
         PubmedSink sink;
         sink.study = [this](Study&& study) { add_study(std::move(study)); };
@@ -96,6 +108,40 @@ void Ingest::ingest_file(const std::filesystem::path& path) {
         case InputFormat::pubmed_xml:
         case InputFormat::unknown: break;
     }
+}
+
+namespace {
+struct DeletedPmid {
+    std::string pmid;
+};
+}  // namespace
+
+void Ingest::ingest_pubmed_parallel(const std::filesystem::path& path) {
+    using Event = std::variant<Study, DeletedPmid, ItemError>;
+    using Ready = std::variant<PreparedStudy, DeletedPmid, ItemError>;
+    const auto produce = [&](const std::function<void(Event&&)>& emit) {
+        PubmedSink sink;
+        sink.study = [&](Study&& study) { emit(Event(std::move(study))); };
+        sink.deleted = [&](const std::string& pmid) { emit(Event(DeletedPmid{pmid})); };
+        sink.error = [&](ItemError&& error) { emit(Event(std::move(error))); };
+        read_pubmed_file(path, sink);
+    };
+    const auto prepare = [&](Event&& event) -> Ready {
+        if (auto* study = std::get_if<Study>(&event)) {
+            if (options_.curated) study->source = Source::curated;
+            return prepare_study(std::move(*study), classify_);
+        }
+        if (auto* deleted = std::get_if<DeletedPmid>(&event)) return std::move(*deleted);
+        return std::get<ItemError>(std::move(event));
+    };
+    const auto consume = [&](Ready&& ready) {
+        if (auto* prepared = std::get_if<PreparedStudy>(&ready)) add_prepared(std::move(*prepared));
+        else if (auto* deleted = std::get_if<DeletedPmid>(&ready)) delete_pmid(deleted->pmid);
+        else add_error(std::get<ItemError>(std::move(ready)));
+    };
+    PipelineShape shape;
+    shape.workers = options_.workers;
+    run_ordered_pipeline<Event, Ready>(produce, prepare, consume, shape);
 }
 
 std::vector<std::filesystem::path> list_corpus_files(const std::filesystem::path& corpus) {

@@ -29,6 +29,9 @@ struct IngestSummary {
 
 struct IngestOptions {
     bool curated = false;  // mark studies as the curated corpus (source "curated")
+    // Threads that classify PubMed records and build their documents while this thread writes
+    // the index; 0 does everything on this thread.
+    std::size_t workers = 0;
     // Called after every record with the running summary (progress display); may be empty.
     std::function<void(const IngestSummary&)> on_progress;
 };
@@ -39,6 +42,7 @@ public:
     Ingest(IndexWriter& writer, Classifier classify, IngestOptions options);
 
     void add_study(Study&& study);
+    void add_prepared(PreparedStudy&& prepared);
     void delete_pmid(const std::string& pmid);
     void add_error(ItemError&& error);
     void add_not_found(ItemError&& error);
@@ -57,6 +61,9 @@ public:
 
 private:
     void progress();
+    void count_outcome(UpsertOutcome outcome);
+    // A PubMed file through the worker pipeline (options_.workers > 0).
+    void ingest_pubmed_parallel(const std::filesystem::path& path);
 
     IndexWriter& writer_;
     Classifier classify_;

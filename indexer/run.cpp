@@ -67,6 +67,7 @@ ExitCode run_ingest(const Settings& settings, const po::variables_map& vm, bool 
     ProgressLine progress(!settings.quiet);
     IngestOptions options;
     options.curated = curated;
+    if (vm.count("threads")) options.workers = vm["threads"].as<std::size_t>();
     options.on_progress = [&progress](const IngestSummary& s) { progress.update(s); };
     Ingest ingest(writer, [&rules](Study& study) { classify_study(study, rules); }, options);
     body(ingest);

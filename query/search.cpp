@@ -99,6 +99,9 @@ Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, co
     parser.set_stemmer(Xapian::Stem("english"));
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_AND);
+    // Plain words and phrases search the title and the abstract.
+    parser.add_prefix("", std::string(prefix::title));
+    parser.add_prefix("", std::string(prefix::abstract));
     parser.add_prefix("title", std::string(prefix::title));
     parser.add_prefix("abstract", std::string(prefix::abstract));
     parser.add_prefix("journal", std::string(prefix::journal));

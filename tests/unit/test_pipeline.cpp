@@ -1,0 +1,113 @@
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "indexer/pipeline.h"
+
+using evidex::PipelineShape;
+using evidex::run_ordered_pipeline;
+
+namespace {
+
+// Runs the pipeline over 0..count-1, preparing each number as its square, and returns what the
+// consumer saw.
+std::vector<long> squares(int count, PipelineShape shape) {
+    std::vector<long> seen;
+    run_ordered_pipeline<int, long>(
+        [&](const std::function<void(int&&)>& emit) {
+            for (int i = 0; i < count; ++i) emit(int(i));
+        },
+        [](int&& i) {
+            // Uneven work, so batches finish out of order on several workers.
+            if (i % 7 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
+            return static_cast<long>(i) * i;
+        },
+        [&](long&& v) { seen.push_back(v); }, shape);
+    return seen;
+}
+
+}  // namespace
+
+TEST_CASE("the pipeline hands every item to the consumer once, in the order produced") {
+    for (const std::size_t workers : {1u, 2u, 4u}) {
+        for (const std::size_t batch : {1u, 3u, 64u}) {
+            PipelineShape shape;
+            shape.workers = workers;
+            shape.batch = batch;
+            const auto seen = squares(1000, shape);
+            REQUIRE(seen.size() == 1000);
+            bool ordered = true;
+            for (long i = 0; i < 1000; ++i) ordered = ordered && seen[static_cast<std::size_t>(i)] == i * i;
+            CHECK_MESSAGE(ordered, "workers " << workers << ", batch " << batch);
+        }
+    }
+    CHECK(squares(0, PipelineShape{}).empty());
+}
+
+TEST_CASE("the pipeline never holds more batches than its window") {
+    std::atomic<int> produced{0};
+    std::atomic<int> consumed{0};
+    int most_ahead = 0;
+    PipelineShape shape;
+    shape.workers = 2;
+    shape.batch = 4;
+    shape.window = 3;
+    run_ordered_pipeline<int, int>(
+        [&](const std::function<void(int&&)>& emit) {
+            for (int i = 0; i < 400; ++i) {
+                emit(int(i));
+                ++produced;
+            }
+        },
+        [](int&& i) { return i; },
+        [&](int&&) {
+            ++consumed;
+            most_ahead = std::max(most_ahead, produced.load() - consumed.load());
+            std::this_thread::sleep_for(std::chrono::microseconds(50));
+        },
+        shape);
+    CHECK(consumed == 400);
+    // The window, the batch being filled and the batch being consumed.
+    CHECK(most_ahead <= static_cast<int>((shape.window + 2) * shape.batch));
+}
+
+TEST_CASE("an exception in any stage stops the pipeline and reaches the caller") {
+    PipelineShape shape;
+    shape.workers = 2;
+    shape.batch = 2;
+    const auto run = [&](const std::function<void(const std::function<void(int&&)>&)>& produce,
+                         const std::function<int(int&&)>& prepare, const std::function<void(int&&)>& consume) {
+        run_ordered_pipeline<int, int>(produce, prepare, consume, shape);
+    };
+    const auto endless = [](const std::function<void(int&&)>& emit) {
+        for (int i = 0;; ++i) emit(int(i));
+    };
+    CHECK_THROWS_WITH_AS(run(
+                             [](const std::function<void(int&&)>& emit) {
+                                 for (int i = 0; i < 10; ++i) emit(int(i));
+                                 throw std::runtime_error("parser failed");
+                             },
+                             [](int&& i) { return i; }, [](int&&) {}),
+                         "parser failed", std::runtime_error);
+    CHECK_THROWS_WITH_AS(run(
+                             endless,
+                             [](int&& i) {
+                                 if (i == 500) throw std::runtime_error("worker failed");
+                                 return i;
+                             },
+                             [](int&&) {}),
+                         "worker failed", std::runtime_error);
+    int consumed = 0;
+    CHECK_THROWS_WITH_AS(run(
+                             endless, [](int&& i) { return i; },
+                             [&](int&& i) {
+                                 if (i == 300) throw std::runtime_error("writer failed");
+                                 ++consumed;
+                             }),
+                         "writer failed", std::runtime_error);
+    CHECK(consumed == 300);
+}
