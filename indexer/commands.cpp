@@ -10,6 +10,7 @@
 #include "core/index_schema.h"
 #include "core/index_writer.h"
 #include "indexer/run.h"
+#include "indexer/sharded.h"
 
 namespace po = boost::program_options;
 
@@ -22,15 +23,21 @@ ExitCode run_index_file(const CommandLine& line) {
     options.add_options()
         ("threads", po::value<std::size_t>()->default_value(std::max(1u, cores - 1))->value_name("N"),
          "threads that classify PubMed records and build their documents while this one writes the index "
-         "(default: cores - 1; 0 does all on one thread)");
+         "(default: cores - 1; 0 does all on one thread)")
+        ("shards", po::value<std::size_t>()->default_value(1)->value_name("N"),
+         "build a new index with N writers at once, each into a shard of its own over its share of the files, "
+         "then merge the shards into one");
     Settings settings;
     const auto vm = parse_subcommand(line, options, "path",
                                      "  evidex-index file pubmed26n0001.xml.gz\n"
-                                     "  evidex-index --db /tmp/index file efetch.xml works.json refs.bib\n",
+                                     "  evidex-index --db /tmp/index file efetch.xml works.json refs.bib\n"
+                                     "  evidex-index --db /srv/evidex/index file --shards 4 baseline/pubmed26n*.xml.gz\n",
                                      settings);
     if (!vm) return ExitCode::ok;
     if (!vm->count("path")) throw FatalError(ExitCode::usage, "file: give at least one PATH");
     const auto paths = (*vm)["path"].as<std::vector<std::string>>();
+    if (const auto shards = (*vm)["shards"].as<std::size_t>(); shards != 1)
+        return run_sharded_ingest(settings, *vm, {paths.begin(), paths.end()}, shards);
     return run_ingest(settings, *vm, false, [&](Ingest& ingest) {
         for (const auto& path : paths) ingest.ingest_file(path);
     });

@@ -37,8 +37,6 @@ std::optional<po::variables_map> parse_subcommand(const CommandLine& line, const
     return vm;
 }
 
-namespace {
-
 // The closing summary, on stderr; its exit code says whether everything asked for was stored.
 ExitCode finish_run(const IngestSummary& summary, bool quiet) {
     for (const auto& miss : summary.not_found) std::cerr << "evidex-index: not found: " << miss.to_string() << '\n';
@@ -57,7 +55,6 @@ ExitCode finish_run(const IngestSummary& summary, bool quiet) {
     return summary.stored() > 0 ? ExitCode::partial : ExitCode::failed;
 }
 
-}  // namespace
 
 ExitCode run_ingest(const Settings& settings, const po::variables_map& vm, bool curated,
                     const std::function<void(Ingest&)>& body, const std::function<std::string()>& extra_summary) {

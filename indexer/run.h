@@ -21,6 +21,10 @@ ExitCode run_ingest(const Settings& settings, const boost::program_options::vari
                     const std::function<void(Ingest&)>& body,
                     const std::function<std::string()>& extra_summary = {});
 
+// Prints the failures and the closing summary of a run on stderr; its exit code says whether
+// everything asked for was stored.
+ExitCode finish_run(const IngestSummary& summary, bool quiet);
+
 // Parses a subcommand's arguments; prints --help (with the examples) and returns nullopt when
 // asked for help.
 std::optional<boost::program_options::variables_map> parse_subcommand(

@@ -1,12 +1,17 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "indexer/pipeline.h"
+#include "indexer/sharded.h"
+#include "support/temp_dir.h"
 
 using evidex::PipelineShape;
 using evidex::run_ordered_pipeline;
@@ -110,4 +115,26 @@ TEST_CASE("an exception in any stage stops the pipeline and reaches the caller")
                              }),
                          "writer failed", std::runtime_error);
     CHECK(consumed == 300);
+}
+
+TEST_CASE("split_by_size balances the bytes of the shards and keeps each shard's files in order") {
+    evidex::test::TempDir dir;
+    std::vector<std::filesystem::path> files;
+    for (const std::size_t size : {900u, 100u, 500u, 400u, 300u, 200u}) {
+        files.push_back(dir / ("f" + std::to_string(files.size()) + ".xml"));
+        std::ofstream(files.back()) << std::string(size, 'x');
+    }
+    const auto groups = evidex::split_by_size(files, 2);
+    REQUIRE(groups.size() == 2);
+    std::size_t count = 0;
+    for (const auto& group : groups) {
+        std::uintmax_t bytes = 0;
+        for (const auto& file : group) bytes += std::filesystem::file_size(file);
+        CHECK(bytes == 1200);  // 900 + 300 and 500 + 400 + 200 + 100
+        CHECK(std::is_sorted(group.begin(), group.end()));
+        count += group.size();
+    }
+    CHECK(count == files.size());
+    CHECK(evidex::split_by_size(files, 10).size() == files.size());  // no empty shard
+    CHECK(evidex::split_by_size({}, 3).empty());
 }
