@@ -72,6 +72,14 @@ IndexReader::IndexReader(const std::vector<std::filesystem::path>& dirs) {
 
 IndexReader::~IndexReader() = default;
 
+void IndexReader::reopen() const {
+    try {
+        db_->reopen();
+    } catch (const Xapian::Error& e) {
+        throw FatalError(ExitCode::failed, where_ + ": cannot reopen index: " + e.get_description());
+    }
+}
+
 std::optional<Study> IndexReader::find(std::string_view key_text) const {
     const auto key = parse_study_key(key_text);
     if (!key) throw FatalError(ExitCode::usage, "'" + std::string(key_text) + "' is not pmid:N or doi:X");

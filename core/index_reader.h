@@ -34,6 +34,9 @@ public:
 
     [[nodiscard]] std::size_t study_count() const;
     [[nodiscard]] const Xapian::Database& database() const { return *db_; }
+    // Moves to the latest commit, after Xapian::DatabaseModifiedError: a writer committed so
+    // much since the index was opened that the revision being read is gone.
+    void reopen() const;
 
 private:
     std::unique_ptr<Xapian::Database> db_;

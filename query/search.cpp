@@ -219,9 +219,12 @@ Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest
                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 }
 
-SearchResult search_studies(const IndexReader& reader, const SearchRequest& request,
-                            const ConditionVocabulary* conditions) {
-    const Xapian::Database& db = reader.database();
+namespace {
+
+// One attempt at a search; a DatabaseModifiedError (a writer committed meanwhile) goes up to
+// search_studies, which reopens and tries again.
+SearchResult search_once(const Xapian::Database& db, const SearchRequest& request,
+                         const ConditionVocabulary* conditions) {
     try {
         Xapian::Enquire enquire(db);
         enquire.set_query(build_search_query(db, request, conditions));
@@ -279,10 +282,28 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
             result.facets = std::move(facets);
         }
         return result;
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
     } catch (const Xapian::Error& e) {
         throw FatalError(ExitCode::failed, "search: index error: " + e.get_description());
     } catch (const nlohmann::json::exception& e) {
         throw FatalError(ExitCode::failed, std::string("search: a stored record is not valid JSON: ") + e.what());
+    }
+}
+
+}  // namespace
+
+SearchResult search_studies(const IndexReader& reader, const SearchRequest& request,
+                            const ConditionVocabulary* conditions) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return search_once(reader.database(), request, conditions);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt == 5)
+                throw FatalError(ExitCode::failed, "search: the index kept changing while it was read (" +
+                                                       e.get_description() + "); try again");
+            reader.reopen();
+        }
     }
 }
 
