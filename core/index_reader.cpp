@@ -63,6 +63,8 @@ IndexReader::IndexReader(const std::filesystem::path& dir)
 
 IndexReader::IndexReader(const std::vector<std::filesystem::path>& dirs) {
     if (dirs.empty()) throw FatalError(ExitCode::usage, "no index given");
+    std::error_code ec;
+    single_local_ = dirs.size() == 1 && std::filesystem::is_directory(dirs.front(), ec);
     db_ = std::make_unique<Xapian::Database>();
     for (const auto& dir : dirs) {
         db_->add_database(open_checked(dir));

@@ -37,10 +37,15 @@ public:
     // Moves to the latest commit, after Xapian::DatabaseModifiedError: a writer committed so
     // much since the index was opened that the revision being read is gone.
     void reopen() const;
+    // Whether this is one local index: not several (a match spy sees each one's own document
+    // ids) and not a stub file (which may name remote shards, which run only Xapian's own
+    // match spies).
+    [[nodiscard]] bool single_local() const { return single_local_; }
 
 private:
     std::unique_ptr<Xapian::Database> db_;
     std::string where_;  // the index paths, for messages
+    bool single_local_ = false;
 };
 
 // Parses "pmid:N" / "doi:X" (also a bare PMID or DOI) into the canonical key, or nullopt.

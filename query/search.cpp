@@ -1,6 +1,10 @@
 #include "query/search.h"
 
+#include <algorithm>
 #include <charconv>
+#include <iterator>
+#include <memory>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -138,25 +142,70 @@ Xapian::Query year_filter(const YearRange& years) {
     return Xapian::Query::MatchAll;
 }
 
-std::map<std::string, std::size_t> value_counts(const Xapian::ValueCountMatchSpy& spy, bool numeric) {
+// The raw values of a facet's slot over the match set, with how many matches hold each.
+using RawCounts = std::map<std::string, std::size_t>;
+
+// The facet slots, in the order SearchFacets lists them.
+constexpr Xapian::valueno facet_slots[] = {slot::design, slot::level, slot::year, slot::direction, slot::conditions};
+
+RawCounts spy_counts(const Xapian::ValueCountMatchSpy& spy) {
+    RawCounts raw;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) raw[*it] += it.get_termfreq();
+    return raw;
+}
+
+// Collects the id of every match, for counting facets along the value streams.
+class MatchedDocuments : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document& doc, double) override { ids.push_back(doc.get_docid()); }
+    std::vector<Xapian::docid> ids;
+};
+
+// The values of a slot over the matches (ids ascending) in one pass along the slot's value
+// stream: cheaper than a ValueCountMatchSpy, which fetches each match's value on its own, but
+// for one local database only (the ids a spy sees are its database's own).
+RawCounts stream_counts(const Xapian::Database& db, Xapian::valueno value_slot, const std::vector<Xapian::docid>& ids) {
+    RawCounts raw;
+    auto value = db.valuestream_begin(value_slot);
+    const auto end = db.valuestream_end(value_slot);
+    for (const Xapian::docid id : ids) {
+        if (value == end) break;
+        if (value.get_docid() < id) {
+            value.skip_to(id);
+            if (value == end) break;
+        }
+        if (value.get_docid() == id) ++raw[*value];
+    }
+    return raw;
+}
+
+// Labels raw counts: numbers (sortable_serialise'd) as integers; empty values dropped.
+std::map<std::string, std::size_t> labelled(const RawCounts& raw, bool numeric) {
     std::map<std::string, std::size_t> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string value = *it;
+    for (const auto& [value, count] : raw) {
         if (value.empty()) continue;
-        const std::string key =
-            numeric ? std::to_string(static_cast<long long>(Xapian::sortable_unserialise(value))) : value;
-        counts[key] += it.get_termfreq();
+        counts[numeric ? std::to_string(static_cast<long long>(Xapian::sortable_unserialise(value))) : value] += count;
     }
     return counts;
 }
 
 // Per-condition counts from the counts of slot::conditions, whose values list a study's
 // conditions: a study counted under "insomnia migraine" counts once for each.
-std::map<std::string, std::size_t> condition_counts(const Xapian::ValueCountMatchSpy& spy) {
+std::map<std::string, std::size_t> condition_counts(const RawCounts& raw) {
     std::map<std::string, std::size_t> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-        for (const auto& id : schema::split_conditions_value(*it)) counts[id] += it.get_termfreq();
+    for (const auto& [value, count] : raw)
+        for (const auto& id : schema::split_conditions_value(value)) counts[id] += count;
     return counts;
+}
+
+SearchFacets facets_from(const std::vector<RawCounts>& raw) {
+    SearchFacets facets;
+    facets.design = labelled(raw[0], false);
+    facets.level = labelled(raw[1], true);
+    facets.year = labelled(raw[2], true);
+    facets.result_direction = labelled(raw[3], false);
+    facets.condition = condition_counts(raw[4]);
+    return facets;
 }
 
 }  // namespace
@@ -221,9 +270,10 @@ Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest
 
 namespace {
 
-// One attempt at a search; a DatabaseModifiedError (a writer committed meanwhile) goes up to
-// search_studies, which reopens and tries again.
-SearchResult search_once(const Xapian::Database& db, const SearchRequest& request,
+// One attempt at a search (`local`: one local database, see IndexReader::single_local). A
+// DatabaseModifiedError (a writer committed meanwhile) goes up to search_studies, which
+// reopens the index and tries again.
+SearchResult search_once(const Xapian::Database& db, bool local, const SearchRequest& request,
                          const ConditionVocabulary* conditions) {
     try {
         Xapian::Enquire enquire(db);
@@ -244,27 +294,22 @@ SearchResult search_once(const Xapian::Database& db, const SearchRequest& reques
             break;
         }
 
-        Xapian::ValueCountMatchSpy designs(slot::design), levels(slot::level), years(slot::year),
-            directions(slot::direction), condition_lists(slot::conditions);
-        const auto add_spies = [&](Xapian::Enquire& counting) {
-            counting.add_matchspy(&designs);
-            counting.add_matchspy(&levels);
-            counting.add_matchspy(&years);
-            counting.add_matchspy(&directions);
-            counting.add_matchspy(&condition_lists);
-        };
         // Counting every match keeps the total and the facets exact, not estimates.
         const Xapian::doccount every = db.get_doccount();
-        // A page sorted by value gets its facets from a pass of their own: over several
-        // databases with a remote one, Xapian 1.4 lets a sorted match feed some documents to
-        // the spies twice.
-        const bool separate_count = request.facets && request.sort != SearchSort::relevance;
-        if (request.facets && !separate_count) add_spies(enquire);
-        if (separate_count) {
+        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        MatchedDocuments matched;
+        if (request.facets && local) {
+            enquire.add_matchspy(&matched);
+        } else if (request.facets) {
+            for (const auto value_slot : facet_slots) spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(value_slot));
+            // A page sorted by value gets its facets from a pass of their own: over several
+            // databases with a remote one, Xapian 1.4 lets a sorted match feed some documents
+            // to the spies twice.
             Xapian::Enquire counting(db);
-            counting.set_query(enquire.get_query());
-            add_spies(counting);
-            counting.get_mset(0, 0, every);
+            const bool separate = request.sort != SearchSort::relevance;
+            if (separate) counting.set_query(enquire.get_query());
+            for (auto& spy : spies) (separate ? counting : enquire).add_matchspy(spy.get());
+            if (separate) counting.get_mset(0, 0, every);
         }
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                    static_cast<Xapian::doccount>(request.limit), every);
@@ -273,13 +318,15 @@ SearchResult search_once(const Xapian::Database& db, const SearchRequest& reques
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back({study_from_json(nlohmann::json::parse(it.get_document().get_data())), it.get_weight()});
         if (request.facets) {
-            SearchFacets facets;
-            facets.design = value_counts(designs, false);
-            facets.level = value_counts(levels, true);
-            facets.year = value_counts(years, true);
-            facets.result_direction = value_counts(directions, false);
-            facets.condition = condition_counts(condition_lists);
-            result.facets = std::move(facets);
+            std::vector<RawCounts> raw;
+            if (local) {
+                auto& ids = matched.ids;
+                if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+                for (const auto value_slot : facet_slots) raw.push_back(stream_counts(db, value_slot, ids));
+            } else {
+                for (const auto& spy : spies) raw.push_back(spy_counts(*spy));
+            }
+            result.facets = facets_from(raw);
         }
         return result;
     } catch (const Xapian::DatabaseModifiedError&) {
@@ -297,7 +344,7 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
                             const ConditionVocabulary* conditions) {
     for (int attempt = 1;; ++attempt) {
         try {
-            return search_once(reader.database(), request, conditions);
+            return search_once(reader.database(), reader.single_local(), request, conditions);
         } catch (const Xapian::DatabaseModifiedError& e) {
             if (attempt == 5)
                 throw FatalError(ExitCode::failed, "search: the index kept changing while it was read (" +
