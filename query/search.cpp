@@ -1,6 +1,7 @@
 #include "query/search.h"
 
 #include <charconv>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -63,23 +64,42 @@ private:
     const ConditionVocabulary* conditions_;
 };
 
-// Counts the condition ids (XC terms) of every matching study. Other prefixes start with "XC"
-// too (XCLAIM, XCT); they go on with an upper-case letter, condition ids never do.
-class ConditionCountSpy : public Xapian::MatchSpy {
+// Marks the id of every matching document, for the condition facet.
+class MatchedDocuments : public Xapian::MatchSpy {
 public:
-    void operator()(const Xapian::Document& doc, double) override {
-        const std::string start(prefix::condition);
-        auto it = doc.termlist_begin();
-        it.skip_to(start);
-        for (; it != doc.termlist_end(); ++it) {
-            const std::string term = *it;
-            if (term.compare(0, start.size(), start) != 0) break;
-            if (term.size() > start.size() && !(term[start.size()] >= 'A' && term[start.size()] <= 'Z'))
-                ++counts[term.substr(start.size())];
-        }
-    }
-    std::map<std::string, std::size_t> counts;
+    explicit MatchedDocuments(Xapian::docid last) : matched(std::size_t{last} + 1, false) {}
+    void operator()(const Xapian::Document& doc, double) override { matched[doc.get_docid()] = true; }
+    std::vector<bool> matched;
 };
+
+// Counts the condition ids (XC terms) of the matching studies from each condition's posting
+// list, which together hold a few entries a study, rather than from the term list of every match,
+// which holds every word of its abstract. Other prefixes start with "XC" too (XCLAIM, XCT,
+// XCITES); they go on with an upper-case letter, condition ids never do.
+std::map<std::string, std::size_t> count_conditions(const Xapian::Database& db, const std::vector<bool>& matched) {
+    const std::string start(prefix::condition);
+    std::map<std::string, std::size_t> counts;
+    auto term = db.allterms_begin(start);
+    const auto end = db.allterms_end(start);
+    while (term != end) {
+        const std::string name = *term;
+        const char first = name.size() > start.size() ? name[start.size()] : '\0';
+        if (first == '\0') {
+            ++term;
+            continue;
+        }
+        if (first >= 'A' && first <= 'Z') {
+            term.skip_to(start + static_cast<char>('Z' + 1));  // past every other prefix
+            continue;
+        }
+        std::size_t count = 0;
+        for (auto post = db.postlist_begin(name); post != db.postlist_end(name); ++post)
+            if (*post < matched.size() && matched[*post]) ++count;
+        if (count > 0) counts[name.substr(start.size())] = count;
+        ++term;
+    }
+    return counts;
+}
 
 // A range of a numeric slot ("year:2010..2020") that refuses ends that are not numbers, where
 // Xapian would quietly search "year:abc..def" as a boolean term instead.
@@ -250,13 +270,13 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
 
         Xapian::ValueCountMatchSpy designs(slot::design), levels(slot::level), years(slot::year),
             directions(slot::direction);
-        ConditionCountSpy condition_spy;
+        MatchedDocuments matched(request.facets ? db.get_lastdocid() : 0);
         if (request.facets) {
             enquire.add_matchspy(&designs);
             enquire.add_matchspy(&levels);
             enquire.add_matchspy(&years);
             enquire.add_matchspy(&directions);
-            enquire.add_matchspy(&condition_spy);
+            enquire.add_matchspy(&matched);
         }
         // Counting every match keeps the total and the facets exact, not estimates.
         const Xapian::doccount every = db.get_doccount();
@@ -272,7 +292,7 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
             facets.level = value_counts(levels, true);
             facets.year = value_counts(years, true);
             facets.result_direction = value_counts(directions, false);
-            facets.condition = condition_spy.counts;
+            facets.condition = count_conditions(db, matched.matched);
             result.facets = std::move(facets);
         }
         return result;

@@ -75,8 +75,12 @@ public:
         claim.add_boolean_term("XTYPEclaim");
         claim.add_boolean_term("XCinsomnia");
         claim.add_term("magnesium");
+        claim.add_term("XCTmagnesium");
+        claim.add_boolean_term("XCITESpmid:1");
         claim.add_value(evidex::schema::slot::level, Xapian::sortable_serialise(1));
         writer.replace_document("Qclaim:page-00000000:c1", claim);
+        // The claim cites study 1, which so holds an XCLAIM term: XC, but not a condition.
+        writer.add_term("Qpmid:1", "XCLAIMpage-00000000:c1");
         writer.finish();
         reader_ = std::make_unique<evidex::IndexReader>(dir_.path());
     }
