@@ -1,5 +1,6 @@
 #include "query/search.h"
 
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -64,19 +65,20 @@ private:
     const ConditionVocabulary* conditions_;
 };
 
-// Marks the id of every matching document, for the condition facet.
+// Collects the id of every matching document, for the facets.
 class MatchedDocuments : public Xapian::MatchSpy {
 public:
-    explicit MatchedDocuments(Xapian::docid last) : matched(std::size_t{last} + 1, false) {}
-    void operator()(const Xapian::Document& doc, double) override { matched[doc.get_docid()] = true; }
-    std::vector<bool> matched;
+    void operator()(const Xapian::Document& doc, double) override { ids.push_back(doc.get_docid()); }
+    std::vector<Xapian::docid> ids;
 };
 
 // Counts the condition ids (XC terms) of the matching studies from each condition's posting
 // list, which together hold a few entries a study, rather than from the term list of every match,
 // which holds every word of its abstract. Other prefixes start with "XC" too (XCLAIM, XCT,
 // XCITES); they go on with an upper-case letter, condition ids never do.
-std::map<std::string, std::size_t> count_conditions(const Xapian::Database& db, const std::vector<bool>& matched) {
+std::map<std::string, std::size_t> count_conditions(const Xapian::Database& db, const std::vector<Xapian::docid>& ids) {
+    std::vector<bool> matched(std::size_t{db.get_lastdocid()} + 1, false);
+    for (const Xapian::docid id : ids) matched[id] = true;
     const std::string start(prefix::condition);
     std::map<std::string, std::size_t> counts;
     auto term = db.allterms_begin(start);
@@ -173,14 +175,28 @@ Xapian::Query year_filter(const YearRange& years) {
     return Xapian::Query::MatchAll;
 }
 
-std::map<std::string, std::size_t> value_counts(const Xapian::ValueCountMatchSpy& spy, bool numeric) {
+// Counts the values of a slot over the matching documents (ids ascending) in one pass along
+// the slot's value stream, where a ValueCountMatchSpy looks each document's value up on its own.
+// `numeric` values are sortable_serialise'd numbers, shown as integers.
+std::map<std::string, std::size_t> count_values(const Xapian::Database& db, Xapian::valueno value_slot,
+                                                const std::vector<Xapian::docid>& ids, bool numeric) {
+    std::map<std::string, std::size_t> raw;
+    auto value = db.valuestream_begin(value_slot);
+    const auto end = db.valuestream_end(value_slot);
+    for (const Xapian::docid id : ids) {
+        if (value == end) break;
+        if (value.get_docid() < id) {
+            value.skip_to(id);
+            if (value == end) break;
+        }
+        if (value.get_docid() == id) ++raw[*value];
+    }
     std::map<std::string, std::size_t> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string value = *it;
-        if (value.empty()) continue;
+    for (const auto& [stored, count] : raw) {
+        if (stored.empty()) continue;
         const std::string key =
-            numeric ? std::to_string(static_cast<long long>(Xapian::sortable_unserialise(value))) : value;
-        counts[key] += it.get_termfreq();
+            numeric ? std::to_string(static_cast<long long>(Xapian::sortable_unserialise(stored))) : stored;
+        counts[key] += count;
     }
     return counts;
 }
@@ -268,16 +284,8 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
         }
         if (request.sort != SearchSort::relevance) enquire.set_sort_by_key_then_relevance(&keys, false);
 
-        Xapian::ValueCountMatchSpy designs(slot::design), levels(slot::level), years(slot::year),
-            directions(slot::direction);
-        MatchedDocuments matched(request.facets ? db.get_lastdocid() : 0);
-        if (request.facets) {
-            enquire.add_matchspy(&designs);
-            enquire.add_matchspy(&levels);
-            enquire.add_matchspy(&years);
-            enquire.add_matchspy(&directions);
-            enquire.add_matchspy(&matched);
-        }
+        MatchedDocuments matched;
+        if (request.facets) enquire.add_matchspy(&matched);
         // Counting every match keeps the total and the facets exact, not estimates.
         const Xapian::doccount every = db.get_doccount();
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -287,12 +295,14 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back({study_from_json(nlohmann::json::parse(it.get_document().get_data())), it.get_weight()});
         if (request.facets) {
+            std::vector<Xapian::docid>& ids = matched.ids;
+            if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
             SearchFacets facets;
-            facets.design = value_counts(designs, false);
-            facets.level = value_counts(levels, true);
-            facets.year = value_counts(years, true);
-            facets.result_direction = value_counts(directions, false);
-            facets.condition = count_conditions(db, matched.matched);
+            facets.design = count_values(db, slot::design, ids, false);
+            facets.level = count_values(db, slot::level, ids, true);
+            facets.year = count_values(db, slot::year, ids, true);
+            facets.result_direction = count_values(db, slot::direction, ids, false);
+            facets.condition = count_conditions(db, ids);
             result.facets = std::move(facets);
         }
         return result;
