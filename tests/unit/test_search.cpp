@@ -161,6 +161,15 @@ TEST_CASE("search filters by condition id, design, maximum level and years, with
     r = {};
     r.years = evidex::YearRange{std::nullopt, 2012};
     CHECK(sorted(index.pmids(r)) == Pmids{"2", "4", "5"});
+    r.years = evidex::YearRange{2012, std::nullopt};
+    CHECK(sorted(index.pmids(r)) == Pmids{"1", "3", "4"});
+    r.years = evidex::YearRange{2010, 2012};  // both ends count
+    CHECK(sorted(index.pmids(r)) == Pmids{"4", "5"});
+    r.years = evidex::YearRange{2000, 2009};  // no study in the range
+    CHECK(index.search(r).total == 0);
+    r.design = Design::rct;
+    r.years = evidex::YearRange{2017, 2017};
+    CHECK(index.pmids(r) == Pmids{"3"});
 }
 
 TEST_CASE("search sorts by level, year and n, strongest, newest and largest first") {
