@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -57,14 +56,15 @@ std::uint64_t parse_count(std::string_view option, std::string_view text) {
     return value;
 }
 
-Options parse_options(int argc, char** argv) {
+// Null when --help was asked for (the usage is printed).
+std::optional<Options> parse_options(int argc, char** argv) {
     Options options;
     bool have_records = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view option = argv[i];
         if (option == "-h" || option == "--help") {
             std::cout << usage_text;
-            std::exit(0);
+            return std::nullopt;
         }
         if (i + 1 >= argc) throw UsageError{"unknown option or missing value: " + std::string(option)};
         const std::string_view value = argv[++i];
@@ -192,7 +192,9 @@ void write_manifest(const fs::path& path, const Options& options, const Tally& t
 
 int main(int argc, char** argv) {
     try {
-        const Options options = parse_options(argc, argv);
+        const std::optional<Options> parsed = parse_options(argc, argv);
+        if (!parsed) return 0;
+        const Options& options = *parsed;
         fs::create_directories(options.out);
         Tally tally;
         std::uint64_t number = 1;

@@ -56,13 +56,14 @@ std::uint64_t parse_count(const std::string& option, std::string_view text) {
     return value;
 }
 
-Options parse_options(int argc, char** argv) {
+// Null when --help was asked for (the usage is printed).
+std::optional<Options> parse_options(int argc, char** argv) {
     Options options;
     for (int i = 1; i < argc; ++i) {
         const std::string option = argv[i];
         if (option == "-h" || option == "--help") {
             std::cout << usage_text;
-            std::exit(0);
+            return std::nullopt;
         }
         if (i + 1 >= argc) throw FatalError(ExitCode::usage, "unknown option or missing value: " + option);
         const std::string value = argv[++i];
@@ -143,7 +144,9 @@ void write_json(const std::string& path, const std::vector<std::pair<std::string
 
 int main(int argc, char** argv) {
     try {
-        const Options options = parse_options(argc, argv);
+        const std::optional<Options> parsed = parse_options(argc, argv);
+        if (!parsed) return 0;
+        const Options& options = *parsed;
         std::vector<BenchQuery> mix = build_query_mix(options.seed, options.per_category);
         if (options.only) {
             std::erase_if(mix, [&](const BenchQuery& query) { return to_string(query.category) != *options.only; });
