@@ -131,15 +131,20 @@ Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, co
     }
 }
 
-Xapian::Query year_filter(const YearRange& years) {
-    if (years.from && years.to)
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot::year, Xapian::sortable_serialise(*years.from),
-                             Xapian::sortable_serialise(*years.to));
-    if (years.from)
-        return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::year, Xapian::sortable_serialise(*years.from));
-    if (years.to)
-        return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot::year, Xapian::sortable_serialise(*years.to));
-    return Xapian::Query::MatchAll;
+// A year range as the year terms (Y2015) of the index that fall in it. Xapian skips through
+// their posting lists with the other filters, where a value range reads the year of every
+// candidate. An empty OR (no year of the index in the range) matches nothing. The `year:`
+// range of the query text stays a value range: it takes any number, not only whole years.
+Xapian::Query year_filter(const Xapian::Database& db, const YearRange& years) {
+    const std::string start(prefix::year);
+    std::vector<Xapian::Query> terms;
+    for (auto term = db.allterms_begin(start); term != db.allterms_end(start); ++term) {
+        const std::string name = *term;
+        const auto year = parse_int(std::string_view(name).substr(start.size()));
+        if (year && (!years.from || *year >= *years.from) && (!years.to || *year <= *years.to))
+            terms.emplace_back(name);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 // The raw values of a facet's slot over the match set, with how many matches hold each.
@@ -255,7 +260,7 @@ Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest
             levels.push_back(boolean_query(prefix::level, std::to_string(level)));
         filters.emplace_back(Xapian::Query::OP_OR, levels.begin(), levels.end());
     }
-    if (request.years) filters.push_back(year_filter(*request.years));
+    if (request.years) filters.push_back(year_filter(db, *request.years));
     const bool has_filter = filters.size() > 1;
     Xapian::Query text = trim(request.query).empty() ? Xapian::Query() : parse_text(db, request.query, conditions);
     if (text.empty()) {

@@ -75,8 +75,12 @@ public:
         claim.add_boolean_term("XTYPEclaim");
         claim.add_boolean_term("XCinsomnia");
         claim.add_term("magnesium");
+        claim.add_term("XCTmagnesium");
+        claim.add_boolean_term("XCITESpmid:1");
         claim.add_value(evidex::schema::slot::level, Xapian::sortable_serialise(1));
         writer.replace_document("Qclaim:page-00000000:c1", claim);
+        // The claim cites study 1, which so holds an XCLAIM term: XC, but not a condition.
+        writer.add_term("Qpmid:1", "XCLAIMpage-00000000:c1");
         writer.finish();
         reader_ = std::make_unique<evidex::IndexReader>(dir_.path());
     }
@@ -157,6 +161,15 @@ TEST_CASE("search filters by condition id, design, maximum level and years, with
     r = {};
     r.years = evidex::YearRange{std::nullopt, 2012};
     CHECK(sorted(index.pmids(r)) == Pmids{"2", "4", "5"});
+    r.years = evidex::YearRange{2012, std::nullopt};
+    CHECK(sorted(index.pmids(r)) == Pmids{"1", "3", "4"});
+    r.years = evidex::YearRange{2010, 2012};  // both ends count
+    CHECK(sorted(index.pmids(r)) == Pmids{"4", "5"});
+    r.years = evidex::YearRange{2000, 2009};  // no study in the range
+    CHECK(index.search(r).total == 0);
+    r.design = Design::rct;
+    r.years = evidex::YearRange{2017, 2017};
+    CHECK(index.pmids(r) == Pmids{"3"});
 }
 
 TEST_CASE("search sorts by level, year and n, strongest, newest and largest first") {
