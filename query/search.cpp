@@ -299,8 +299,13 @@ SearchResult search_once(const Xapian::Database& db, bool local, const SearchReq
             break;
         }
 
-        // Counting every match keeps the total and the facets exact, not estimates.
+        // Facets (and --exact-total) count every match; otherwise enough matches that the
+        // total is exact up to exact_total_floor.
         const Xapian::doccount every = db.get_doccount();
+        const Xapian::doccount check_at_least =
+            request.facets || request.exact_total
+                ? every
+                : static_cast<Xapian::doccount>(std::max(request.offset + request.limit, exact_total_floor));
         std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
         MatchedDocuments matched;
         if (request.facets && local) {
@@ -317,9 +322,10 @@ SearchResult search_once(const Xapian::Database& db, bool local, const SearchReq
             if (separate) counting.get_mset(0, 0, every);
         }
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                   static_cast<Xapian::doccount>(request.limit), every);
+                                                   static_cast<Xapian::doccount>(request.limit), check_at_least);
         SearchResult result;
         result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back({study_from_json(nlohmann::json::parse(it.get_document().get_data())), it.get_weight()});
         if (request.facets) {
@@ -364,6 +370,7 @@ std::vector<Study> search_all_studies(const IndexReader& reader, SearchRequest r
     request.offset = 0;
     request.limit = reader.database().get_doccount();
     request.facets = false;
+    request.exact_total = true;
     SearchResult result = search_studies(reader, request, conditions);
     std::vector<Study> studies;
     studies.reserve(result.hits.size());

@@ -44,7 +44,13 @@ struct SearchRequest {
     std::size_t limit = 20;
     std::size_t offset = 0;
     bool facets = false;
+    // Count every match even when there are many. Without it (and without facets, which count
+    // every match anyway) the total is exact up to exact_total_floor matches and an estimate
+    // beyond, which lets Xapian skip documents that cannot reach the page.
+    bool exact_total = false;
 };
+
+inline constexpr std::size_t exact_total_floor = 10000;
 
 // Counts of the whole match set, by the id each facet shows (design id, level "1".."5",
 // condition id, year, result direction).
@@ -62,7 +68,8 @@ struct SearchHit {
 };
 
 struct SearchResult {
-    std::size_t total = 0;         // every study that matches, exactly
+    std::size_t total = 0;         // every study that matches: exact, or Xapian's estimate
+    bool total_exact = true;
     std::vector<SearchHit> hits;   // the page asked for, in sort order
     std::optional<SearchFacets> facets;
 };

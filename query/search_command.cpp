@@ -60,6 +60,7 @@ SearchRequest read_request(const po::variables_map& vm, const ConditionVocabular
     request.limit = static_cast<std::size_t>(limit);
     request.offset = static_cast<std::size_t>(offset);
     request.facets = vm.count("facets") > 0;
+    request.exact_total = vm.count("exact-total") > 0;
     return request;
 }
 
@@ -76,6 +77,8 @@ ExitCode run_query_search(const CommandLine& line) {
         ("limit", po::value<int>()->default_value(20)->value_name("N"), "show at most N studies")
         ("offset", po::value<int>()->default_value(0)->value_name("N"), "skip the first N studies")
         ("facets", "count the matches by design, level, condition, year and result direction")
+        ("exact-total", "count every match even when there are more than 10,000 (otherwise the total beyond that is "
+                        "Xapian's estimate, and says \"about\")")
         ("format", po::value<std::string>()->default_value("table")->value_name("FORMAT"), "table, json, csv, ris, bibtex or csl-json");
     po::options_description operands;
     operands.add_options()("query", po::value<std::vector<std::string>>(), "query words");

@@ -122,6 +122,7 @@ void write_search_json(std::ostream& out, const SearchResult& result) {
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& hit : result.hits) hits.push_back(study_to_json(hit.study));
     const nlohmann::json document{{"total", result.total},
+                                  {"total_exact", result.total_exact},
                                   {"hits", std::move(hits)},
                                   {"facets", result.facets ? facets_json(*result.facets) : nlohmann::json::object()}};
     out << document.dump(2) << '\n';
@@ -148,7 +149,8 @@ void write_search_csv(std::ostream& out, const SearchResult& result) {
 }
 
 std::string describe_search_total(const SearchResult& result, std::size_t offset) {
-    std::string text = std::to_string(result.total) + (result.total == 1 ? " study matches" : " studies match");
+    std::string text = (result.total_exact ? "" : "about ") + std::to_string(result.total) +
+                       (result.total == 1 ? " study matches" : " studies match");
     if (!result.hits.empty() && result.hits.size() < result.total)
         text += "; showing " + std::to_string(offset + 1) + "-" + std::to_string(offset + result.hits.size());
     return text;

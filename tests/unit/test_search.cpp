@@ -9,6 +9,7 @@
 #include "core/index_reader.h"
 #include "core/index_schema.h"
 #include "core/index_writer.h"
+#include "core/study_json.h"
 #include "query/search.h"
 #include "support/paths.h"
 #include "support/temp_dir.h"
@@ -237,4 +238,52 @@ TEST_CASE("parse_year_range reads closed and open ranges and refuses the wrong w
     CHECK_THROWS_AS(parse_year_range("last year"), evidex::FatalError);
     CHECK(evidex::parse_search_sort("n") == SearchSort::n);
     CHECK_FALSE(evidex::parse_search_sort("date"));
+}
+
+TEST_CASE("beyond 10,000 matches the total is an estimate that says so, unless every match is counted") {
+    evidex::test::TempDir dir;
+    const std::size_t count = 36000;  // 12,000 hold both words below
+    std::size_t with_both = 0;
+    {
+        Xapian::WritableDatabase db(dir.path().string(), Xapian::DB_CREATE_OR_OPEN);
+        db.set_metadata(evidex::schema::version_key, std::to_string(evidex::schema::version));
+        for (std::size_t i = 1; i <= count; ++i) {
+            Study s;
+            s.pmid = std::to_string(i);
+            s.title = "Magnesium and sleep";
+            Xapian::Document doc;
+            doc.set_data(evidex::study_to_json(s).dump());
+            doc.add_boolean_term("XTYPEstudy");
+            doc.add_term("Smagnesium");
+            doc.add_term("ZSmagnesium");
+            // Two words each in about half the studies, not independently: Xapian can only
+            // estimate how many hold both.
+            if (i % 2 == 0) doc.add_term("ZXAsleep");
+            if (i % 3 != 0) doc.add_term("ZXAtrial");
+            if (i % 2 == 0 && i % 3 != 0) ++with_both;
+            db.add_document(doc);
+        }
+        db.commit();
+    }
+    const evidex::IndexReader reader(dir.path());
+    SearchRequest request;
+    request.query = "sleep trial";
+    const auto estimated = evidex::search_studies(reader, request, nullptr);
+    CHECK(estimated.hits.size() == 20);
+    REQUIRE(with_both > evidex::exact_total_floor);
+    CHECK_FALSE(estimated.total_exact);
+
+    request.exact_total = true;
+    const auto counted = evidex::search_studies(reader, request, nullptr);
+    CHECK(counted.total_exact);
+    CHECK(counted.total == with_both);
+
+    request.exact_total = false;
+    request.facets = true;
+    const auto faceted = evidex::search_studies(reader, request, nullptr);
+    CHECK(faceted.total_exact);
+    CHECK(faceted.total == with_both);
+    request.query = "magnesium";  // one word: its frequency is the exact count
+    request.facets = false;
+    CHECK(evidex::search_studies(reader, request, nullptr).total == count);
 }
