@@ -4,6 +4,7 @@
 #include <charconv>
 #include <iterator>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -170,7 +171,9 @@ public:
 // stream: cheaper than a ValueCountMatchSpy, which fetches each match's value on its own, but
 // for one local database only (the ids a spy sees are its database's own).
 RawCounts stream_counts(const Xapian::Database& db, Xapian::valueno value_slot, const std::vector<Xapian::docid>& ids) {
-    RawCounts raw;
+    // Few distinct values, met once per match: a hash map, sorted into RawCounts at the end.
+    std::unordered_map<std::string, std::size_t> seen;
+    seen.reserve(256);
     auto value = db.valuestream_begin(value_slot);
     const auto end = db.valuestream_end(value_slot);
     for (const Xapian::docid id : ids) {
@@ -179,9 +182,9 @@ RawCounts stream_counts(const Xapian::Database& db, Xapian::valueno value_slot, 
             value.skip_to(id);
             if (value == end) break;
         }
-        if (value.get_docid() == id) ++raw[*value];
+        if (value.get_docid() == id) ++seen[*value];
     }
-    return raw;
+    return {seen.begin(), seen.end()};
 }
 
 // Labels raw counts: numbers (sortable_serialise'd) as integers; empty values dropped.
@@ -299,17 +302,25 @@ SearchResult search_once(const Xapian::Database& db, bool local, const SearchReq
             break;
         }
 
-        // Facets (and --exact-total) count every match; otherwise enough matches that the
-        // total is exact up to exact_total_floor.
+        // Every match is counted for --exact-total and for facets; otherwise enough matches that
+        // the total is exact up to exact_total_floor. Facets of one local index are counted in
+        // a pass of their own (below), so the page itself stops early there too.
         const Xapian::doccount every = db.get_doccount();
+        const bool page_counts_all = request.exact_total || (request.facets && !local);
         const Xapian::doccount check_at_least =
-            request.facets || request.exact_total
-                ? every
-                : static_cast<Xapian::doccount>(std::max(request.offset + request.limit, exact_total_floor));
+            page_counts_all ? every
+                            : static_cast<Xapian::doccount>(std::max(request.offset + request.limit, exact_total_floor));
         std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
         MatchedDocuments matched;
+        std::optional<Xapian::doccount> counted_total;
         if (request.facets && local) {
-            enquire.add_matchspy(&matched);
+            // The matches are only counted here, not ranked: with the query's weight scaled to
+            // nothing Xapian matches it as a boolean query, which skips all the scoring.
+            Xapian::Enquire counting(db);
+            counting.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, enquire.get_query(), 0.0));
+            counting.set_docid_order(Xapian::Enquire::ASCENDING);
+            counting.add_matchspy(&matched);
+            counted_total = counting.get_mset(0, 0, every).get_matches_estimated();
         } else if (request.facets) {
             for (const auto value_slot : facet_slots) spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(value_slot));
             // A page sorted by value gets its facets from a pass of their own: over several
@@ -324,8 +335,8 @@ SearchResult search_once(const Xapian::Database& db, bool local, const SearchReq
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                    static_cast<Xapian::doccount>(request.limit), check_at_least);
         SearchResult result;
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        result.total = counted_total ? *counted_total : mset.get_matches_estimated();
+        result.total_exact = counted_total || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back({study_from_json(nlohmann::json::parse(it.get_document().get_data())), it.get_weight()});
         if (request.facets) {
