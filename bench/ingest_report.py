@@ -7,7 +7,8 @@ Evidex to each peer and of Evidex's reader to the pugixml floor, and writes ever
 A row whose count is not the number of generated records, or whose note says it failed, is
 marked FAILED and left out of the ratios.
 
-usage: ingest_report.py --rows FILE --records N --seed S --uncompressed-bytes B --files F --json FILE
+usage: ingest_report.py --rows FILE --records N --seed S --uncompressed-bytes B --files F
+                        [--runs R] [--load-before "L1 L5 L15"] --json FILE
 """
 import argparse
 import json
@@ -47,10 +48,17 @@ def cell(value, spec):
     return format(value, spec) if value is not None else "-".rjust(width)
 
 
+def load_now():
+    with open("/proc/loadavg", encoding="ascii") as loadavg:
+        return " ".join(loadavg.read().split()[:3])
+
+
 def print_table(rows, args):
+    print(f"load averages (1, 5, 15 min): {args.load_before or '-'} at the start, {args.load_after} at the end")
     print(f"ingest of {args.records} generated records (seed {args.seed}, {args.files} file(s), "
           f"{args.uncompressed_bytes / 1e6:.1f} MB uncompressed); {os.cpu_count()} cores; one configuration "
-          f"at a time; the machine may be shared, so figures vary from run to run")
+          f"at a time, the fastest of {args.runs} run(s); the machine may be shared, so figures vary "
+          f"from run to run")
     header = f"{'configuration':<34} {'records/s':>10} {'MB/s':>7} {'peak RSS MB':>11} {'B/record':>9} " \
              f"{'wall s':>7} {'count':>7}  note"
     print(header)
@@ -86,9 +94,12 @@ def main():
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--uncompressed-bytes", type=lambda s: number(s, int), required=True)
     parser.add_argument("--files", type=int, required=True)
+    parser.add_argument("--runs", type=int, default=1, help="runs of each configuration, the fastest kept")
+    parser.add_argument("--load-before", default="", help="the load averages when the bench started")
     parser.add_argument("--json", required=True)
     args = parser.parse_args()
     args.uncompressed_bytes = args.uncompressed_bytes or 0
+    args.load_after = load_now()
 
     rows = read_rows(args.rows, args.records, args.uncompressed_bytes)
     print_table(rows, args)
@@ -100,9 +111,10 @@ def main():
         first, second = name.split(" / ")
         print(f"  {labels[first]:<34} / {labels[second]:<34} {value:6.2f}")
     with open(args.json, "w", encoding="utf-8") as out:
-        json.dump({"records": args.records, "seed": args.seed, "files": args.files,
+        json.dump({"records": args.records, "seed": args.seed, "files": args.files, "runs": args.runs,
                    "uncompressed_bytes": args.uncompressed_bytes, "cores": os.cpu_count(),
-                   "machine": platform.machine(), "shared_machine_warning": True,
+                   "machine": platform.machine(),
+                   "load_before": args.load_before, "load_after": args.load_after,
                    "rows": rows, "ratios": found}, out, indent=2)
         out.write("\n")
     print(f"\nwritten: {args.json}")
