@@ -35,6 +35,9 @@ def read_rows(path, records, uncompressed_bytes):
             row["status"] = "skipped" if skipped else "ok"
             if not skipped and (note.startswith("failed") or row["count"] != records or not wall_seconds):
                 row["status"] = "failed"
+                if row["count"] != records and not note.startswith("failed"):
+                    row["note"] = f"{row['count'] if row['count'] is not None else 'no'} documents, " \
+                                  f"expected {records}" + (f"; {note}" if note else "")
             row["records_per_second"] = records / wall_seconds if wall_seconds else None
             row["uncompressed_mb_per_second"] = (uncompressed_bytes / 1e6 / wall_seconds
                                                  if wall_seconds and uncompressed_bytes else None)
@@ -65,7 +68,7 @@ def print_table(rows, args):
     print("-" * len(header))
     for row in rows:
         rss = row["peak_rss_kb"] / 1024 if row["peak_rss_kb"] else None
-        note = ("FAILED " if row["status"] == "failed" else "") + row["note"]
+        note = ("FAILED: " if row["status"] == "failed" else "") + row["note"]
         print(f"{row['label']:<34} {cell(row['records_per_second'], '10.0f')} "
               f"{cell(row['uncompressed_mb_per_second'], '7.1f')} {cell(rss, '11.1f')} "
               f"{cell(row['index_bytes_per_record'], '9.0f')} {cell(row['wall_seconds'], '7.2f')} "
