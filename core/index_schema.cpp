@@ -94,10 +94,10 @@ std::vector<std::string> split_conditions_value(std::string_view value) {
 
 std::string level_year_key(int level, std::optional<int> year) {
     // Fixed width: one digit of level, four of (9999 - year); an unknown year sorts as year 0.
-    const int clamped_level = std::clamp(level, 0, 9);
-    const int clamped_year = std::clamp(year.value_or(0), 0, 9999);
-    char key[8];
-    std::snprintf(key, sizeof key, "%d%04d", clamped_level, 9999 - clamped_year);
+    std::string key(5, '0');
+    key[0] = static_cast<char>('0' + std::clamp(level, 0, 9));
+    int rest = 9999 - std::clamp(year.value_or(0), 0, 9999);
+    for (std::size_t i = 4; i >= 1; --i, rest /= 10) key[i] = static_cast<char>('0' + rest % 10);
     return key;
 }
 
