@@ -33,12 +33,13 @@ std::optional<int> parse_int(std::string_view text) {
 
 // How a boolean field's value becomes a term: the index holds lower-case values, DOIs and
 // PMIDs in their normalised form, and conditions by id ("condition:rls" finds the id).
-enum class FieldValue { lower, pmid, doi, condition };
+enum class FieldValue { lower, pmid, doi, condition, intervention };
 
 class BooleanField : public Xapian::FieldProcessor {
 public:
-    BooleanField(std::string_view term_prefix, FieldValue kind, const ConditionVocabulary* conditions)
-        : prefix_(term_prefix), kind_(kind), conditions_(conditions) {}
+    BooleanField(std::string_view term_prefix, FieldValue kind, const ConditionVocabulary* conditions,
+                 const InterventionVocabulary* interventions = nullptr)
+        : prefix_(term_prefix), kind_(kind), conditions_(conditions), interventions_(interventions) {}
 
     Xapian::Query operator()(const std::string& value) override {
         return Xapian::Query(schema::make_term(prefix_, term_value(value)));
@@ -57,6 +58,10 @@ private:
             if (conditions_)
                 if (const Condition* found = conditions_->find(value)) return found->id;
             break;
+        case FieldValue::intervention:
+            if (interventions_)
+                if (auto term = find_intervention_term(*interventions_, value)) return *term;
+            break;
         case FieldValue::lower:
             break;
         }
@@ -66,6 +71,7 @@ private:
     std::string prefix_;
     FieldValue kind_;
     const ConditionVocabulary* conditions_;
+    const InterventionVocabulary* interventions_;
 };
 
 // A range of a numeric slot ("year:2010..2020") that refuses ends that are not numbers, where
@@ -98,7 +104,8 @@ Xapian::Query boolean_query(std::string_view term_prefix, std::string_view value
     return Xapian::Query(schema::make_term(term_prefix, value));
 }
 
-Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, const ConditionVocabulary* conditions) {
+Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, const ConditionVocabulary* conditions,
+                         const InterventionVocabulary* interventions) {
     Xapian::QueryParser parser;
     parser.set_database(db);
     parser.set_stemmer(Xapian::Stem("english"));
@@ -112,11 +119,13 @@ Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, co
     parser.add_prefix("journal", std::string(prefix::journal));
     const std::pair<const char*, std::string_view> lower_fields[] = {
         {"author", prefix::author},     {"mesh", prefix::mesh},         {"design", prefix::design},
-        {"level", prefix::level},       {"population", prefix::population}, {"intervention", prefix::intervention},
+        {"level", prefix::level},       {"population", prefix::population},
         {"year", prefix::year},         {"claim", prefix::claim},
     };
     for (const auto& [field, term_prefix] : lower_fields)
         parser.add_boolean_prefix(field, (new BooleanField(term_prefix, FieldValue::lower, nullptr))->release());
+    parser.add_boolean_prefix("intervention", (new BooleanField(prefix::intervention, FieldValue::intervention, nullptr,
+                                                                interventions))->release());
     parser.add_boolean_prefix("pmid", (new BooleanField(prefix::pmid, FieldValue::pmid, nullptr))->release());
     parser.add_boolean_prefix("doi", (new BooleanField(prefix::doi, FieldValue::doi, nullptr))->release());
     parser.add_boolean_prefix("condition",
@@ -252,7 +261,7 @@ YearRange parse_year_range(std::string_view text) {
 }
 
 Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest& request,
-                                 const ConditionVocabulary* conditions) {
+                                 const ConditionVocabulary* conditions, const InterventionVocabulary* interventions) {
     std::vector<Xapian::Query> filters{boolean_query(prefix::doc_type, "study")};
     if (request.condition) filters.push_back(boolean_query(prefix::condition, *request.condition));
     if (request.intervention) filters.push_back(boolean_query(prefix::intervention, *request.intervention));
@@ -265,7 +274,7 @@ Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest
     }
     if (request.years) filters.push_back(year_filter(db, *request.years));
     const bool has_filter = filters.size() > 1;
-    Xapian::Query text = trim(request.query).empty() ? Xapian::Query() : parse_text(db, request.query, conditions);
+    Xapian::Query text = trim(request.query).empty() ? Xapian::Query() : parse_text(db, request.query, conditions, interventions);
     if (text.empty()) {
         if (!trim(request.query).empty())
             throw FatalError(ExitCode::usage, "search: the query '" + request.query + "' holds no searchable words");
@@ -282,10 +291,10 @@ namespace {
 // DatabaseModifiedError (a writer committed meanwhile) goes up to search_studies, which
 // reopens the index and tries again.
 SearchResult search_once(const Xapian::Database& db, bool local, const SearchRequest& request,
-                         const ConditionVocabulary* conditions) {
+                         const ConditionVocabulary* conditions, const InterventionVocabulary* interventions) {
     try {
         Xapian::Enquire enquire(db);
-        enquire.set_query(build_search_query(db, request, conditions));
+        enquire.set_query(build_search_query(db, request, conditions, interventions));
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         // One value slot per order: Xapian's remote backend sorts by a value, not a KeyMaker.
         switch (request.sort) {
@@ -363,10 +372,10 @@ SearchResult search_once(const Xapian::Database& db, bool local, const SearchReq
 }  // namespace
 
 SearchResult search_studies(const IndexReader& reader, const SearchRequest& request,
-                            const ConditionVocabulary* conditions) {
+                            const ConditionVocabulary* conditions, const InterventionVocabulary* interventions) {
     for (int attempt = 1;; ++attempt) {
         try {
-            return search_once(reader.database(), reader.single_local(), request, conditions);
+            return search_once(reader.database(), reader.single_local(), request, conditions, interventions);
         } catch (const Xapian::DatabaseModifiedError& e) {
             if (attempt == 5)
                 throw FatalError(ExitCode::failed, "search: the index kept changing while it was read (" +

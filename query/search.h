@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "core/conditions.h"
+#include "core/interventions.h"
 #include "core/study.h"
 #include "core/vocabulary.h"
 
@@ -76,15 +77,18 @@ struct SearchResult {
 
 // The Xapian query for a request: the parsed text (English stemming, AND by default, phrases,
 // boolean operators, field prefixes, year:/n: ranges) filtered to studies and by each filter.
-// `conditions` resolves `condition:` values ("rls") to ids; may be null.
+// `conditions` resolves `condition:` values ("rls") to ids, `interventions` `intervention:` values
+// ("magnesium oxide", "mgo") to the indexed terms; either may be null.
 // Throws FatalError (`usage`) on a query the parser rejects, and on a request with neither
 // text nor a filter.
 Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest& request,
-                                 const ConditionVocabulary* conditions);
+                                 const ConditionVocabulary* conditions,
+                                 const InterventionVocabulary* interventions = nullptr);
 
 // Runs the request. Throws FatalError (`usage`) on a bad query, (`failed`) when the index fails.
 SearchResult search_studies(const IndexReader& reader, const SearchRequest& request,
-                            const ConditionVocabulary* conditions);
+                            const ConditionVocabulary* conditions,
+                            const InterventionVocabulary* interventions = nullptr);
 
 // Every study the request matches, in its sort order; limit, offset and facets are ignored.
 // Throws as search_studies.

@@ -103,7 +103,8 @@ ExitCode run_query_search(const CommandLine& line) {
     const SearchRequest request = read_request(vm, conditions);
 
     IndexReader reader(all_dbs(settings));
-    const SearchResult result = search_studies(reader, request, &conditions);
+    const InterventionVocabulary interventions = InterventionVocabulary::load(schemas_dir());
+    const SearchResult result = search_studies(reader, request, &conditions, &interventions);
     std::vector<Study> studies;
     for (const auto& hit : result.hits) studies.push_back(hit.study);
     if (format == "json")

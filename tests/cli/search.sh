@@ -152,4 +152,12 @@ expect_equal "$(json_field "$SCRATCH/cite.csl.json" "all(i['type'] and i['title'
 run "$QUERY" --db "$SCRATCH/nowhere" search magnesium
 expect_code 1 "search without an index"
 expect_contains "$err" "$SCRATCH/nowhere" "missing index names the path"
+# An intervention named any way the vocabulary knows it finds the same studies.
+search_json form_id 'intervention:magnesium:oxide'
+search_json form_words 'intervention:"magnesium oxide"'
+search_json form_cue 'intervention:mgo'
+[ "$(json_field "$SCRATCH/form_id.json" "d['total']")" -ge 1 ] || fail "intervention:magnesium:oxide finds nothing"
+cmp -s "$SCRATCH/form_id.json" "$SCRATCH/form_words.json" || fail "intervention: 'magnesium oxide' differs from magnesium:oxide"
+cmp -s "$SCRATCH/form_id.json" "$SCRATCH/form_cue.json" || fail "intervention: mgo differs from magnesium:oxide"
+
 finish
