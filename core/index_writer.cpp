@@ -36,6 +36,17 @@ void collect_docids(const Xapian::Database& db, const std::string& term, std::se
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) out.insert(*it);
 }
 
+// Copies the tags of the claims that cite a study (XCLAIM terms, added by saved audits) from
+// its old document to the new one, so they survive a rebuild.
+void keep_claim_tags(const Xapian::Document& old, Xapian::Document& rebuilt) {
+    const std::string claim_prefix(prefix::claim);
+    for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
+        t.skip_to(claim_prefix);
+        if (t == old.termlist_end() || (*t).compare(0, claim_prefix.size(), claim_prefix) != 0) break;
+        rebuilt.add_boolean_term(*t);
+    }
+}
+
 // Version 1 to 2: every study document is built again from the record it stores (new value
 // slots, no unprefixed text terms), keeping the tags of the claims that cite it. Commits in
 // batches; an index cut off part way is still a whole version 1 index (a rebuilt document
@@ -43,18 +54,13 @@ void collect_docids(const Xapian::Database& db, const std::string& term, std::se
 // number of studies rebuilt.
 std::size_t upgrade_studies(Xapian::WritableDatabase& db) {
     const std::string type = schema::make_term(prefix::doc_type, "study");
-    const std::string claim_prefix(prefix::claim);
     std::vector<Xapian::docid> docids;
     for (auto it = db.postlist_begin(type); it != db.postlist_end(type); ++it) docids.push_back(*it);
     std::size_t since_commit = 0;
     for (const auto docid : docids) {
         const Xapian::Document old = db.get_document(docid);
         Xapian::Document rebuilt = build_study_document(study_from_json(nlohmann::json::parse(old.get_data())));
-        for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
-            t.skip_to(claim_prefix);
-            if (t == old.termlist_end() || (*t).compare(0, claim_prefix.size(), claim_prefix) != 0) break;
-            rebuilt.add_boolean_term(*t);
-        }
+        keep_claim_tags(old, rebuilt);
         db.replace_document(docid, rebuilt);
         if (++since_commit == 20000) {
             db.commit();
@@ -163,15 +169,7 @@ UpsertOutcome IndexWriter::store(Study study, const Classifier& classify, const 
 
         // The claims that cite the study (saved audits) stay with it through a re-ingest.
         Xapian::Document document = build_study_document(study);
-        const std::string claim_prefix(prefix::claim);
-        for (const auto& [docid, key] : merged) {
-            const Xapian::Document old = db_->get_document(docid);
-            for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
-                t.skip_to(claim_prefix);
-                if (t == old.termlist_end() || (*t).compare(0, claim_prefix.size(), claim_prefix) != 0) break;
-                document.add_boolean_term(*t);
-            }
-        }
+        for (const auto& [docid, key] : merged) keep_claim_tags(db_->get_document(docid), document);
 
         const std::string unique = schema::unique_term(study);
         // Drop a merged document filed under another key (a DOI-only record that now has a PMID).
