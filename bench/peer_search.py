@@ -8,8 +8,8 @@ searching the title (S) and abstract (XA) prefixes, the same field prefixes, bui
 each query), filter by the boolean terms and the year range (value slot 0), count every match
 (every match with facets; otherwise exact up to 10,000 matches and estimated beyond, as Evidex
 does), decode the stored JSON of each hit, and
-with facets count the design, level, year, result-direction and condition-list slots with
-Xapian's ValueCountMatchSpy (the condition list split into its ids).
+with facets count the facets slot (design, level, year, result direction and condition list in
+one value) with Xapian's ValueCountMatchSpy, splitting each counted value into its fields.
 
 usage: peer_search.py --db DIR --mix FILE [--json FILE]
 """
@@ -21,17 +21,24 @@ import time
 
 import xapian
 
-YEAR_SLOT, LEVEL_SLOT, DESIGN_SLOT, DIRECTION_SLOT, CONDITIONS_SLOT = 0, 1, 3, 4, 5
+YEAR_SLOT, FACETS_SLOT = 0, 7
 CATEGORIES = ["text", "text+condition", "design+years", "facets"]
 
 
-def condition_counts(spy):
-    """Per-condition counts from the counted values of the condition-list slot ("a b" counts
-    once for a and once for b)."""
-    counts = {}
+def facet_counts(spy):
+    """Each facet's counts from the counted values of the facets slot: "rct|2|2019|positive|a b"
+    counts once for its design, level, year and direction, and once for each condition."""
+    names = ["design", "level", "year", "result_direction"]
+    counts = {name: {} for name in names + ["condition"]}
     for item in spy.values():
-        for condition in item.term.decode().split():
-            counts[condition] = counts.get(condition, 0) + item.termfreq
+        fields = item.term.decode().split("|")
+        if len(fields) != 5:
+            continue
+        for name, value in zip(names, fields):
+            if value:
+                counts[name][value] = counts[name].get(value, 0) + item.termfreq
+        for condition in fields[4].split():
+            counts["condition"][condition] = counts["condition"].get(condition, 0) + item.termfreq
     return counts
 
 
@@ -62,38 +69,21 @@ def build_query(db, line):
     return xapian.Query(xapian.Query.OP_FILTER, text, xapian.Query(xapian.Query.OP_AND, filters))
 
 
-def value_counts(spy, numeric):
-    counts = {}
-    for item in spy.values():
-        value = item.term
-        if not value:
-            continue
-        key = str(int(xapian.sortable_unserialise(value))) if numeric else value.decode()
-        counts[key] = counts.get(key, 0) + item.termfreq
-    return counts
-
-
 def run(db, line):
     enquire = xapian.Enquire(db)
     enquire.set_query(build_query(db, line))
     enquire.set_docid_order(xapian.Enquire.ASCENDING)
-    spies = []
+    spy = None
     if line["facets"]:
-        spies = [(xapian.ValueCountMatchSpy(slot), numeric)
-                 for slot, numeric in ((DESIGN_SLOT, False), (LEVEL_SLOT, True), (YEAR_SLOT, True),
-                                       (DIRECTION_SLOT, False))]
-        for spy, _ in spies:
-            enquire.add_matchspy(spy)
-        conditions = xapian.ValueCountMatchSpy(CONDITIONS_SLOT)
-        enquire.add_matchspy(conditions)
+        spy = xapian.ValueCountMatchSpy(FACETS_SLOT)
+        enquire.add_matchspy(spy)
     # As Evidex: every match counted with facets, else exact up to 10,000 and estimated beyond.
     check_at_least = db.get_doccount() if line["facets"] else max(line["limit"], 10000)
     mset = enquire.get_mset(0, line["limit"], check_at_least)
     total = mset.get_matches_estimated()
     hits = [json.loads(item.document.get_data()) for item in mset]
-    if line["facets"]:
-        facets = [value_counts(spy, numeric) for spy, numeric in spies]
-        facets.append(condition_counts(conditions))
+    if spy is not None:
+        facet_counts(spy)
     return total, len(hits)
 
 

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace evidex::schema {
 
 namespace {
@@ -44,8 +46,7 @@ const std::vector<PrefixEntry>& prefixes() {
 const std::vector<SlotEntry>& slots() {
     static const std::vector<SlotEntry> table{
         {"year", slot::year}, {"level", slot::level}, {"n", slot::n},
-        {"design", slot::design}, {"direction", slot::direction},
-        {"conditions", slot::conditions}, {"level_year", slot::level_year},
+        {"level_year", slot::level_year}, {"facets", slot::facets},
     };
     return table;
 }
@@ -68,28 +69,55 @@ std::string make_term(std::string_view prefix_text, std::string_view value) {
 
 std::string unique_term_for_key(std::string_view key) { return make_term(prefix::unique_id, key); }
 
-std::string conditions_value(std::vector<std::string> ids) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    std::string value;
-    for (const auto& id : ids) {
+std::string facets_value(const Study& study) {
+    std::vector<std::string> conditions = study.conditions;
+    std::sort(conditions.begin(), conditions.end());
+    conditions.erase(std::unique(conditions.begin(), conditions.end()), conditions.end());
+    std::string value(to_string(study.design));
+    value += '|';
+    value += std::to_string(study.level());
+    value += '|';
+    if (study.year) value += std::to_string(*study.year);
+    value += '|';
+    value += to_string(study.result_direction);
+    value += '|';
+    bool first = true;
+    for (const auto& id : conditions) {
         if (id.empty()) continue;
-        if (!value.empty()) value += ' ';
+        if (!first) value += ' ';
         value += id;
+        first = false;
     }
     return value;
 }
 
-std::vector<std::string> split_conditions_value(std::string_view value) {
-    std::vector<std::string> ids;
-    while (!value.empty()) {
-        const auto space = value.find(' ');
-        const auto id = value.substr(0, space);
-        if (!id.empty()) ids.emplace_back(id);
-        if (space == std::string_view::npos) break;
-        value.remove_prefix(space + 1);
+std::optional<FacetFields> parse_facets_value(std::string_view value) {
+    std::string_view parts[5];
+    for (std::size_t i = 0; i < 4; ++i) {
+        const auto bar = value.find('|');
+        if (bar == std::string_view::npos) return std::nullopt;
+        parts[i] = value.substr(0, bar);
+        value.remove_prefix(bar + 1);
     }
-    return ids;
+    parts[4] = value;
+    if (parts[4].find('|') != std::string_view::npos) return std::nullopt;
+    FacetFields fields;
+    fields.design = parts[0];
+    const auto level = parse_int(parts[1]);
+    if (!level) return std::nullopt;
+    fields.level = *level;
+    if (!parts[2].empty()) {
+        fields.year = parse_int(parts[2]);
+        if (!fields.year) return std::nullopt;
+    }
+    fields.direction = parts[3];
+    for (std::string_view rest = parts[4]; !rest.empty();) {
+        const auto space = rest.find(' ');
+        if (const auto id = rest.substr(0, space); !id.empty()) fields.conditions.emplace_back(id);
+        if (space == std::string_view::npos) break;
+        rest.remove_prefix(space + 1);
+    }
+    return fields;
 }
 
 std::string level_year_key(int level, std::optional<int> year) {

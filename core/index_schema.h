@@ -14,7 +14,7 @@
 
 namespace evidex::schema {
 
-inline constexpr int version = 2;
+inline constexpr int version = 3;
 // The oldest version a writer brings up to `version` in place (IndexWriter::upgrade).
 inline constexpr int oldest_upgradable_version = 1;
 inline constexpr const char* version_key = "evidex:schema-version";
@@ -59,10 +59,10 @@ namespace slot {
 inline constexpr Xapian::valueno year = 0;    // sortable_serialise(year)
 inline constexpr Xapian::valueno level = 1;   // sortable_serialise(level)
 inline constexpr Xapian::valueno n = 2;       // sortable_serialise(participants)
-inline constexpr Xapian::valueno design = 3;  // design id, for facets
-inline constexpr Xapian::valueno direction = 4;  // result direction id, for facets
-inline constexpr Xapian::valueno conditions = 5; // condition ids, sorted, space-separated, for facets
+// Slots 3, 4 and 5 (design, direction, conditions) held facet fields one slot each in versions
+// 1 and 2; version 3 keeps them all in slot 7, read in one pass. The numbers stay retired.
 inline constexpr Xapian::valueno level_year = 6; // level_year_key(): strongest first, then newest
+inline constexpr Xapian::valueno facets = 7;     // facets_value(): every faceted field in one value
 }  // namespace slot
 
 // The tables INDEX.md documents, for the consistency test and for `evidex-query schema`.
@@ -85,11 +85,23 @@ std::string make_term(std::string_view prefix, std::string_view value);
 std::string unique_term(const Study& study);
 std::string unique_term_for_key(std::string_view key);
 
-// The value of slot::conditions: the ids sorted and joined by spaces ("insomnia migraine").
-// Counting this slot with a ValueCountMatchSpy, which Xapian's remote servers run too, and
-// splitting each counted value gives exact per-condition counts.
-std::string conditions_value(std::vector<std::string> ids);
-std::vector<std::string> split_conditions_value(std::string_view value);
+// The faceted fields of a study, as slot::facets holds them.
+struct FacetFields {
+    std::string design;
+    int level = 0;
+    std::optional<int> year;
+    std::string direction;
+    std::vector<std::string> conditions;  // sorted, each once
+};
+
+// The value of slot::facets: "design|level|year|direction|conditions", the year empty when
+// unknown and the condition ids sorted and joined by spaces ("rct|2|2019|positive|insomnia
+// migraine"). Counting this one slot over a match set (a ValueCountMatchSpy, which Xapian's
+// remote servers run too, or one pass along its value stream) and splitting each distinct value
+// gives every facet's exact counts.
+std::string facets_value(const Study& study);
+// Null for a value that is not in that form.
+std::optional<FacetFields> parse_facets_value(std::string_view value);
 
 // One string that sorts by level (1 first), then by year (newest first, unknown last). Xapian's
 // remote backend sorts by one value slot only, so `--sort level` needs both in one.

@@ -47,11 +47,12 @@ void keep_claim_tags(const Xapian::Document& old, Xapian::Document& rebuilt) {
     }
 }
 
-// Version 1 to 2: every study document is built again from the record it stores (new value
-// slots, no unprefixed text terms), keeping the tags of the claims that cite it. Commits in
-// batches; an index cut off part way is still a whole version 1 index (a rebuilt document
-// answers every version 1 search too) and the upgrade starts again from the top. Returns the
-// number of studies rebuilt.
+// An older version to the current one: every study document is built again from the record it
+// stores (version 2 dropped the unprefixed text terms and added slots; version 3 moved the
+// faceted fields into one slot), keeping the tags of the claims that cite it. Commits in
+// batches and the version number is set only at the end, so an index cut off part way keeps
+// its old number, tools of this version go on refusing it, and running the upgrade again starts
+// from the top. Returns the number of studies rebuilt.
 std::size_t upgrade_studies(Xapian::WritableDatabase& db) {
     const std::string type = schema::make_term(prefix::doc_type, "study");
     std::vector<Xapian::docid> docids;

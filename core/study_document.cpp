@@ -64,10 +64,7 @@ Xapian::Document build_study_document(const Study& study) {
     doc.add_value(slot::level, Xapian::sortable_serialise(study.level()));
     doc.add_value(slot::level_year, schema::level_year_key(study.level(), study.year));
     if (study.n) doc.add_value(slot::n, Xapian::sortable_serialise(*study.n));
-    doc.add_value(slot::design, std::string(to_string(study.design)));
-    doc.add_value(slot::direction, std::string(to_string(study.result_direction)));
-    if (const auto conditions = schema::conditions_value(study.conditions); !conditions.empty())
-        doc.add_value(slot::conditions, conditions);
+    doc.add_value(slot::facets, schema::facets_value(study));
 
     doc.set_data(study_to_json(study).dump());
     return doc;

@@ -1,6 +1,7 @@
 #include "core/text.h"
 
 #include <cctype>
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -96,6 +97,14 @@ bool read_file(const std::string& path, std::string& out) {
     if (in.bad()) return false;
     out = std::move(buffer).str();
     return true;
+}
+
+std::optional<int> parse_int(std::string_view s) {
+    int value = 0;
+    const char* end = s.data() + s.size();
+    const auto [ptr, ec] = std::from_chars(s.data(), end, value);
+    if (s.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+    return value;
 }
 
 }  // namespace evidex

@@ -1,6 +1,7 @@
 // Small text helpers every parser needs. One copy, here.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,9 @@ int first_year_in(std::string_view s);
 
 // Splits on a single character; empty fields are kept.
 std::vector<std::string_view> split(std::string_view s, char sep);
+
+// The whole of `s` as a decimal int ("-12", "2019"); null when anything else is there.
+std::optional<int> parse_int(std::string_view s);
 
 // Reads a whole file into `out`; returns false when it cannot be opened or read.
 bool read_file(const std::string& path, std::string& out);

@@ -23,14 +23,6 @@ namespace slot = schema::slot;
 
 namespace {
 
-std::optional<int> parse_int(std::string_view text) {
-    int value = 0;
-    const char* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
-    return value;
-}
-
 // How a boolean field's value becomes a term: the index holds lower-case values, DOIs and
 // PMIDs in their normalised form, and conditions by id ("condition:rls" finds the id).
 enum class FieldValue { lower, pmid, doi, condition, intervention };
@@ -157,11 +149,8 @@ Xapian::Query year_filter(const Xapian::Database& db, const YearRange& years) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// The raw values of a facet's slot over the match set, with how many matches hold each.
-using RawCounts = std::map<std::string, std::size_t>;
-
-// The facet slots, in the order SearchFacets lists them.
-constexpr Xapian::valueno facet_slots[] = {slot::design, slot::level, slot::year, slot::direction, slot::conditions};
+// The distinct values of slot::facets over the match set, with how many matches hold each.
+using RawCounts = std::unordered_map<std::string, std::size_t>;
 
 RawCounts spy_counts(const Xapian::ValueCountMatchSpy& spy) {
     RawCounts raw;
@@ -169,22 +158,22 @@ RawCounts spy_counts(const Xapian::ValueCountMatchSpy& spy) {
     return raw;
 }
 
-// Collects the id of every match, for counting facets along the value streams.
+// Collects the id of every match, for counting facets along the value stream.
 class MatchedDocuments : public Xapian::MatchSpy {
 public:
     void operator()(const Xapian::Document& doc, double) override { ids.push_back(doc.get_docid()); }
     std::vector<Xapian::docid> ids;
 };
 
-// The values of a slot over the matches (ids ascending) in one pass along the slot's value
-// stream: cheaper than a ValueCountMatchSpy, which fetches each match's value on its own, but
-// for one local database only (the ids a spy sees are its database's own).
-RawCounts stream_counts(const Xapian::Database& db, Xapian::valueno value_slot, const std::vector<Xapian::docid>& ids) {
-    // Few distinct values, met once per match: a hash map, sorted into RawCounts at the end.
-    std::unordered_map<std::string, std::size_t> seen;
-    seen.reserve(256);
-    auto value = db.valuestream_begin(value_slot);
-    const auto end = db.valuestream_end(value_slot);
+// The values of slot::facets over the matches (ids ascending) in one pass along the slot's
+// value stream: cheaper than a ValueCountMatchSpy, which fetches each match's value on its own,
+// but for one local database only (the ids a spy sees are its database's own).
+RawCounts stream_counts(const Xapian::Database& db, const std::vector<Xapian::docid>& ids) {
+    // A few thousand distinct combinations at most, each met many times.
+    RawCounts seen;
+    seen.reserve(1024);
+    auto value = db.valuestream_begin(slot::facets);
+    const auto end = db.valuestream_end(slot::facets);
     for (const Xapian::docid id : ids) {
         if (value == end) break;
         if (value.get_docid() < id) {
@@ -193,35 +182,23 @@ RawCounts stream_counts(const Xapian::Database& db, Xapian::valueno value_slot, 
         }
         if (value.get_docid() == id) ++seen[*value];
     }
-    return {seen.begin(), seen.end()};
+    return seen;
 }
 
-// Labels raw counts: numbers (sortable_serialise'd) as integers; empty values dropped.
-std::map<std::string, std::size_t> labelled(const RawCounts& raw, bool numeric) {
-    std::map<std::string, std::size_t> counts;
-    for (const auto& [value, count] : raw) {
-        if (value.empty()) continue;
-        counts[numeric ? std::to_string(static_cast<long long>(Xapian::sortable_unserialise(value))) : value] += count;
-    }
-    return counts;
-}
-
-// Per-condition counts from the counts of slot::conditions, whose values list a study's
-// conditions: a study counted under "insomnia migraine" counts once for each.
-std::map<std::string, std::size_t> condition_counts(const RawCounts& raw) {
-    std::map<std::string, std::size_t> counts;
-    for (const auto& [value, count] : raw)
-        for (const auto& id : schema::split_conditions_value(value)) counts[id] += count;
-    return counts;
-}
-
-SearchFacets facets_from(const std::vector<RawCounts>& raw) {
+// Every facet's counts from the counts of whole slot::facets values: a study counted under
+// "rct|2|2019|positive|insomnia migraine" counts once for its design, level, year and
+// direction, and once for each of its conditions. A value not in that form is left out.
+SearchFacets facets_from(const RawCounts& raw) {
     SearchFacets facets;
-    facets.design = labelled(raw[0], false);
-    facets.level = labelled(raw[1], true);
-    facets.year = labelled(raw[2], true);
-    facets.result_direction = labelled(raw[3], false);
-    facets.condition = condition_counts(raw[4]);
+    for (const auto& [value, count] : raw) {
+        const auto fields = schema::parse_facets_value(value);
+        if (!fields) continue;
+        if (!fields->design.empty()) facets.design[fields->design] += count;
+        facets.level[std::to_string(fields->level)] += count;
+        if (fields->year) facets.year[std::to_string(*fields->year)] += count;
+        if (!fields->direction.empty()) facets.result_direction[fields->direction] += count;
+        for (const auto& id : fields->conditions) facets.condition[id] += count;
+    }
     return facets;
 }
 
@@ -260,9 +237,30 @@ YearRange parse_year_range(std::string_view text) {
     return range;
 }
 
+namespace {
+
+// The documents of the other types (claims), when excluding them is the same as keeping the
+// studies: every document carries exactly one type, which the type terms' frequencies adding up
+// to the document count shows. Nearly every document is a study, so leaving out the few others
+// is much cheaper than walking the study list beside every query. Null otherwise.
+std::optional<Xapian::Query> other_types(const Xapian::Database& db) {
+    const std::string start(prefix::doc_type);
+    const std::string study = schema::make_term(prefix::doc_type, "study");
+    Xapian::doccount typed = 0;
+    std::vector<Xapian::Query> others;
+    for (auto term = db.allterms_begin(start); term != db.allterms_end(start); ++term) {
+        typed += term.get_termfreq();
+        if (*term != study) others.emplace_back(*term);
+    }
+    if (typed != db.get_doccount()) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end());
+}
+
+}  // namespace
+
 Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest& request,
                                  const ConditionVocabulary* conditions, const InterventionVocabulary* interventions) {
-    std::vector<Xapian::Query> filters{boolean_query(prefix::doc_type, "study")};
+    std::vector<Xapian::Query> filters;
     if (request.condition) filters.push_back(boolean_query(prefix::condition, *request.condition));
     if (request.intervention) filters.push_back(boolean_query(prefix::intervention, *request.intervention));
     if (request.design) filters.push_back(boolean_query(prefix::design, to_string(*request.design)));
@@ -273,7 +271,7 @@ Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest
         filters.emplace_back(Xapian::Query::OP_OR, levels.begin(), levels.end());
     }
     if (request.years) filters.push_back(year_filter(db, *request.years));
-    const bool has_filter = filters.size() > 1;
+    const bool has_filter = !filters.empty();
     Xapian::Query text = trim(request.query).empty() ? Xapian::Query() : parse_text(db, request.query, conditions, interventions);
     if (text.empty()) {
         if (!trim(request.query).empty())
@@ -281,8 +279,13 @@ Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest
         if (!has_filter) throw FatalError(ExitCode::usage, "search: give a query or a filter (see evidex-query search --help)");
         text = Xapian::Query::MatchAll;
     }
-    return Xapian::Query(Xapian::Query::OP_FILTER, text,
-                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    const auto excluded = other_types(db);
+    if (!excluded) filters.insert(filters.begin(), boolean_query(prefix::doc_type, "study"));
+    Xapian::Query query = filters.empty() ? text
+                                          : Xapian::Query(Xapian::Query::OP_FILTER, text,
+                                                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    if (excluded && !excluded->empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, *excluded);
+    return query;
 }
 
 namespace {
@@ -313,16 +316,18 @@ SearchResult search_once(const Xapian::Database& db, bool local, const SearchReq
 
         // Every match is counted for --exact-total and for facets; otherwise enough matches that
         // the total is exact up to exact_total_floor. Facets of one local index are counted in
-        // a pass of their own (below), so the page itself stops early there too.
+        // a pass of their own (below), which gives the exact total too, so the page stops as
+        // soon as it is full.
         const Xapian::doccount every = db.get_doccount();
-        const bool page_counts_all = request.exact_total || (request.facets && !local);
-        const Xapian::doccount check_at_least =
-            page_counts_all ? every
-                            : static_cast<Xapian::doccount>(std::max(request.offset + request.limit, exact_total_floor));
-        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        const bool counted_apart = request.facets && local;
+        const bool page_counts_all = !counted_apart && (request.exact_total || request.facets);
+        const std::size_t page_end = request.offset + request.limit;
+        const Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
+            page_counts_all ? every : counted_apart ? page_end : std::max(page_end, exact_total_floor));
+        std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
         MatchedDocuments matched;
         std::optional<Xapian::doccount> counted_total;
-        if (request.facets && local) {
+        if (counted_apart) {
             // The matches are only counted here, not ranked: with the query's weight scaled to
             // nothing Xapian matches it as a boolean query, which skips all the scoring.
             Xapian::Enquire counting(db);
@@ -331,14 +336,14 @@ SearchResult search_once(const Xapian::Database& db, bool local, const SearchReq
             counting.add_matchspy(&matched);
             counted_total = counting.get_mset(0, 0, every).get_matches_estimated();
         } else if (request.facets) {
-            for (const auto value_slot : facet_slots) spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(value_slot));
+            spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot::facets);
             // A page sorted by value gets its facets from a pass of their own: over several
             // databases with a remote one, Xapian 1.4 lets a sorted match feed some documents
             // to the spies twice.
             Xapian::Enquire counting(db);
             const bool separate = request.sort != SearchSort::relevance;
             if (separate) counting.set_query(enquire.get_query());
-            for (auto& spy : spies) (separate ? counting : enquire).add_matchspy(spy.get());
+            (separate ? counting : enquire).add_matchspy(spy.get());
             if (separate) counting.get_mset(0, 0, every);
         }
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -349,15 +354,9 @@ SearchResult search_once(const Xapian::Database& db, bool local, const SearchReq
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back({study_from_json(nlohmann::json::parse(it.get_document().get_data())), it.get_weight()});
         if (request.facets) {
-            std::vector<RawCounts> raw;
-            if (local) {
-                auto& ids = matched.ids;
-                if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
-                for (const auto value_slot : facet_slots) raw.push_back(stream_counts(db, value_slot, ids));
-            } else {
-                for (const auto& spy : spies) raw.push_back(spy_counts(*spy));
-            }
-            result.facets = facets_from(raw);
+            auto& ids = matched.ids;
+            if (local && !std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+            result.facets = facets_from(local ? stream_counts(db, ids) : spy_counts(*spy));
         }
         return result;
     } catch (const Xapian::DatabaseModifiedError&) {

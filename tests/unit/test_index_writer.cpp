@@ -194,14 +194,14 @@ TEST_CASE("a version 1 index is refused until `upgrade` rewrites it, keeping eve
         writer.upsert(make_study("1", "", "No condition, no year"), no_classifier);
         writer.finish();
     }
-    // What a version 1 writer left: no conditions or level_year slots, version "1", a claim tag.
+    // What a version 1 writer left: no facets or level_year slots, version "1", a claim tag.
     {
         Xapian::WritableDatabase db(dir.path().string());
         std::vector<Xapian::docid> docids;
         for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
         for (const auto docid : docids) {
             Xapian::Document doc = db.get_document(docid);
-            doc.add_value(slot::conditions, "");  // an empty value removes the slot
+            doc.add_value(slot::facets, "");  // an empty value removes the slot
             doc.add_value(slot::level_year, "");
             doc.add_boolean_term("XCLAIMclaim:page-00000000:c1");
             db.replace_document(docid, doc);
@@ -233,10 +233,10 @@ TEST_CASE("a version 1 index is refused until `upgrade` rewrites it, keeping eve
     const Xapian::Database& db = reader.database();
     CHECK(db.get_metadata(evidex::schema::version_key) == std::to_string(evidex::schema::version));
     const Xapian::Document rls = db.get_document(*db.postlist_begin("XPMID9703590"));
-    CHECK(rls.get_value(slot::conditions) == "insomnia restless-legs-syndrome");
+    CHECK(rls.get_value(slot::facets) == "other|5|1998|unclear|insomnia restless-legs-syndrome");
     CHECK(rls.get_value(slot::level_year).substr(1) == "8001");  // 9999 - 1998
     CHECK(db.term_exists("XCLAIMclaim:page-00000000:c1"));
-    CHECK(db.get_document(*db.postlist_begin("XPMID1")).get_value(slot::conditions).empty());
+    CHECK(db.get_document(*db.postlist_begin("XPMID1")).get_value(slot::facets) == "other|5||unclear|");
     CHECK(reader.find("pmid:9703590")->title == "Magnesium therapy for restless legs");
 
     // Upgrading an index that is up to date changes nothing.
@@ -254,9 +254,27 @@ TEST_CASE("the sort key of slot level_year orders by level, then newest year, un
     CHECK(level_year_key(1, 2010).size() == 5);
 }
 
-TEST_CASE("the conditions value lists each id once, sorted, and splits back") {
-    CHECK(evidex::schema::conditions_value({"migraine", "insomnia", "migraine", ""}) == "insomnia migraine");
-    CHECK(evidex::schema::split_conditions_value("insomnia migraine") ==
-          std::vector<std::string>{"insomnia", "migraine"});
-    CHECK(evidex::schema::split_conditions_value("").empty());
+TEST_CASE("the facets value holds every faceted field and parses back") {
+    Study study = make_study("1", "", "Magnesium and sleep");
+    study.design = evidex::Design::rct;
+    study.year = 2019;
+    study.result_direction = evidex::ResultDirection::positive;
+    study.conditions = {"migraine", "insomnia", "migraine", ""};
+    const std::string value = evidex::schema::facets_value(study);
+    CHECK(value == "rct|2|2019|positive|insomnia migraine");
+    const auto fields = evidex::schema::parse_facets_value(value);
+    REQUIRE(fields);
+    CHECK(fields->design == "rct");
+    CHECK(fields->level == 2);
+    CHECK(fields->year == 2019);
+    CHECK(fields->direction == "positive");
+    CHECK(fields->conditions == std::vector<std::string>{"insomnia", "migraine"});
+
+    const auto bare = evidex::schema::parse_facets_value("other|5||unclear|");
+    REQUIRE(bare);
+    CHECK_FALSE(bare->year);
+    CHECK(bare->conditions.empty());
+    for (const char* bad : {"", "rct", "rct|2|2019|positive", "rct|x|2019|positive|", "rct|2|19a|positive|",
+                            "rct|2|2019|positive|a|b"})
+        CHECK_MESSAGE(!evidex::schema::parse_facets_value(bad), bad);
 }

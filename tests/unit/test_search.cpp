@@ -67,7 +67,9 @@ Study study_of(const Row& row) {
 
 class SearchFixture {
 public:
-    SearchFixture() : conditions_(evidex::ConditionVocabulary::load(evidex::test::source_dir() / "schemas/conditions.tsv")) {
+    // `untyped`: one more document, with words but no type (left by some other program).
+    explicit SearchFixture(bool untyped = false)
+        : conditions_(evidex::ConditionVocabulary::load(evidex::test::source_dir() / "schemas/conditions.tsv")) {
         evidex::IndexWriter writer(dir_.path());
         const evidex::Classifier keep = [](Study&) {};
         for (const auto& row : rows) writer.upsert(study_of(row), keep);
@@ -82,6 +84,12 @@ public:
         writer.replace_document("Qclaim:page-00000000:c1", claim);
         // The claim cites study 1, which so holds an XCLAIM term: XC, but not a condition.
         writer.add_term("Qpmid:1", "XCLAIMpage-00000000:c1");
+        if (untyped) {
+            Xapian::Document stray;
+            stray.add_term("Smagnesium");
+            stray.add_boolean_term("XCinsomnia");
+            writer.replace_document("Qstray", stray);
+        }
         writer.finish();
         reader_ = std::make_unique<evidex::IndexReader>(dir_.path());
     }
@@ -209,6 +217,21 @@ TEST_CASE("search counts the total and the facets over every match, not the page
     CHECK(index.search(r).hits.size() == 1);
     r.facets = false;
     CHECK_FALSE(index.search(r).facets);
+}
+
+TEST_CASE("search returns studies only, whether or not every document carries a type") {
+    for (const bool untyped : {false, true}) {
+        CAPTURE(untyped);
+        const SearchFixture index(untyped);
+        CHECK(sorted(index.pmids(text("magnesium"))) == Pmids{"1", "2", "3", "4"});
+        SearchRequest insomnia;
+        insomnia.condition = "insomnia";
+        insomnia.facets = true;
+        const auto result = index.search(insomnia);
+        CHECK(result.total == 2);
+        REQUIRE(result.facets);
+        CHECK(result.facets->condition.at("insomnia") == 2);
+    }
 }
 
 TEST_CASE("search rejects a malformed query, and a request with neither text nor filter") {

@@ -83,7 +83,7 @@ TEST_CASE("build_study_document stores sortable values and the record as JSON") 
     CHECK(Xapian::sortable_unserialise(doc.get_value(slot::year)) == 1998);
     CHECK(Xapian::sortable_unserialise(doc.get_value(slot::level)) == 4);
     CHECK(Xapian::sortable_unserialise(doc.get_value(slot::n)) == 10);
-    CHECK(doc.get_value(slot::design) == "uncontrolled-trial");
+    CHECK(doc.get_value(slot::facets).starts_with("uncontrolled-trial|4|1998|"));
     const auto stored = evidex::study_from_json(nlohmann::json::parse(doc.get_data()));
     CHECK(stored.title == study.title);
     CHECK(stored.n == 10);
