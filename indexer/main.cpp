@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
         {"doi", evidex::run_index_doi, "fetch DOIs from Crossref (doi.org as fallback) and index them"},
         {"pubmed", evidex::run_index_pubmed, "fetch PubMed records by PMID and index them"},
         {"refs", evidex::run_index_refs, "find a page's references, resolve and index them"},
+        {"retractions", evidex::run_index_retractions, "mark the studies a Retraction Watch CSV lists as retracted"},
         {"search-pubmed", evidex::run_index_search_pubmed, "search PubMed and index every hit"},
         {"upgrade", evidex::run_index_upgrade, "bring an index of an older schema version up to date in place"},
     };
