@@ -292,6 +292,23 @@ ImportedReferences parse_medline(std::string_view text, std::string_view where) 
     return out;
 }
 
+ReferenceEntry reference_entry_of(const Study& study, std::string label) {
+    ReferenceEntry e;
+    e.label = std::move(label);
+    e.pmid = study.pmid;
+    e.doi = study.doi;
+    e.pmcid = study.pmcid;
+    e.title = study.title;
+    for (const auto& author : study.authors) e.authors.push_back(author.collective.empty() ? author.family : author.collective);
+    e.journal = study.journal;
+    e.year = study.year;
+    e.volume = study.volume;
+    e.issue = study.issue;
+    e.pages = study.pages;
+    e.raw = build_raw(e);
+    return e;
+}
+
 bool looks_like_ris(std::string_view head) {
     for (const auto& line : whole_lines(head)) {
         if (trim(line.text).empty()) continue;

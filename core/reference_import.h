@@ -8,6 +8,7 @@
 
 #include "core/errors.h"
 #include "core/references.h"
+#include "core/study.h"
 
 namespace evidex {
 
@@ -29,6 +30,10 @@ ImportedReferences parse_ris(std::string_view text, std::string_view where);
 // MEDLINE (.nbib): records separated by blank lines, "PMID- 9703590", "TI  - ...", six-space
 // continuation lines; DOI from AID/LID "... [doi]".
 ImportedReferences parse_medline(std::string_view text, std::string_view where);
+
+// A record read from a BibTeX or CSL-JSON file, as an entry to look up by its identifiers (or
+// its title): for `evidex-index file --resolve`.
+ReferenceEntry reference_entry_of(const Study& study, std::string label);
 
 // Whether the text opens like these formats (for detection by content).
 bool looks_like_ris(std::string_view head);

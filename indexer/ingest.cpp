@@ -105,14 +105,26 @@ void Ingest::ingest_file(const std::filesystem::path& path) {
     }
     switch (format) {
         case InputFormat::crossref_json: add_parsed(parse_crossref_json(text, where)); break;
-        case InputFormat::csl_json: add_parsed(parse_csl_json(text, where)); break;
-        case InputFormat::bibtex: add_parsed(parse_bibtex(text, where)); break;
+        case InputFormat::csl_json: add_records(parse_csl_json(text, where), where); break;
+        case InputFormat::bibtex: add_records(parse_bibtex(text, where), where); break;
         case InputFormat::ris: import_entries(parse_ris(text, where), where); break;
         case InputFormat::medline: import_entries(parse_medline(text, where), where); break;
         case InputFormat::id_list: import_entries(parse_id_list(text, where), where); break;
         case InputFormat::pubmed_xml:
         case InputFormat::unknown: break;
     }
+}
+
+void Ingest::add_records(ParsedRecords&& records, const std::string& where) {
+    if (!options_.resolve_records) {
+        add_parsed(std::move(records));
+        return;
+    }
+    ImportedReferences imported;
+    imported.errors = std::move(records.errors);
+    for (std::size_t i = 0; i < records.studies.size(); ++i)
+        imported.entries.push_back(reference_entry_of(records.studies[i], where + ": record " + std::to_string(i + 1)));
+    import_entries(std::move(imported), where);
 }
 
 void Ingest::import_entries(ImportedReferences&& imported, const std::string& where) {

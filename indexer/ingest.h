@@ -45,6 +45,9 @@ struct IngestOptions {
     // Resolves the entries of reference files; empty where the services cannot be reached
     // (then such a file is one failed item that says so).
     ReferenceImporter import_references;
+    // BibTeX and CSL-JSON records are looked up by their identifiers (or titles) like the entries
+    // of a RIS file, rather than indexed as written (`file --resolve`).
+    bool resolve_records = false;
 };
 
 // Holds the stages of one run: the writer and classifier, and the running summary.
@@ -77,6 +80,8 @@ private:
     void ingest_pubmed_parallel(const std::filesystem::path& path);
     // A file of references: its parse errors counted, its entries handed to the importer.
     void import_entries(ImportedReferences&& imported, const std::string& where);
+    // BibTeX or CSL-JSON records: indexed as written, or looked up (options_.resolve_records).
+    void add_records(ParsedRecords&& records, const std::string& where);
 
     IndexWriter& writer_;
     Classifier classify_;

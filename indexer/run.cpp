@@ -68,6 +68,7 @@ ExitCode run_ingest(const Settings& settings, const po::variables_map& vm, bool 
     if (vm.count("threads")) options.workers = vm["threads"].as<std::size_t>();
     options.on_progress = [&progress](const IngestSummary& s) { progress.update(s); };
     options.import_references = import_references;
+    options.resolve_records = vm.count("resolve") && vm["resolve"].as<bool>();
     Ingest ingest(writer, [&rules](Study& study) { classify_study(study, rules); }, options);
     body(ingest);
     writer.finish();

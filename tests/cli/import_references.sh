@@ -45,6 +45,28 @@ expect_code 3 "an unseen PMID offline"
 expect_contains "$err" "1 already indexed" "the PMID the index holds"
 expect_contains "$err" "11794633" "the PMID it could not fetch"
 
+# BibTeX as written, then --resolve: its DOIs looked up through Crossref; the one Crossref and
+# doi.org do not know is reported with its record number, not indexed as written.
+export EVIDEX_DB="$SCRATCH/bibtex"
+bib="$EVIDEX_SOURCE_DIR/tests/data/export/two_studies.bib"
+run "$INDEX" "${NET[@]}" file "$bib"
+expect_code 0 "BibTeX as written"
+run "$QUERY" show doi:10.1136/openhrt-2018-000775 --format json
+printf '%s' "$out" >"$SCRATCH/bib.json"
+expect_equal "$(json_field "$SCRATCH/bib.json" "d['source']")" doi "a BibTeX record as written"
+export EVIDEX_DB="$SCRATCH/resolved"
+run "$INDEX" "${NET[@]}" file --resolve "$bib"
+expect_code 3 "BibTeX with --resolve, one DOI unknown to the services"
+expect_contains "$err" "1 added" "the DOI Crossref knows"
+expect_contains "$err" "10.1093/sleep/21.5.501" "the DOI it does not, named"
+run "$QUERY" show doi:10.1136/openhrt-2018-000775 --format json
+printf '%s' "$out" >"$SCRATCH/resolved.json"
+expect_equal "$(json_field "$SCRATCH/resolved.json" "d['source']")" crossref "the record as Crossref has it"
+run "$QUERY" show doi:10.1093/sleep/21.5.501
+expect_code 1 "the unknown DOI is not indexed as written"
+run "$INDEX" file --resolve --shards 2 "$bib"
+expect_code 2 "--resolve with --shards"
+
 # With --shards the file has no resolver: one failed item that says why.
 run "$INDEX" --db "$SCRATCH/sharded" file --shards 2 "$data/pubmed_citation_manager.nbib" "$data/zotero_export.ris"
 expect_code 1 "reference files with --shards"

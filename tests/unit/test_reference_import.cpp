@@ -105,3 +105,19 @@ TEST_CASE("the reference formats are told apart by their first line") {
     // A head cut mid-line: the partial last line is not judged.
     CHECK(evidex::looks_like_id_list("9703590\n2385"));
 }
+
+TEST_CASE("reference_entry_of turns a record read from BibTeX into an entry to look up") {
+    evidex::Study study;
+    study.doi = "10.1136/openhrt-2018-000775";
+    study.title = "Magnesium for the prevention and treatment of cardiovascular disease";
+    study.authors.push_back(evidex::Author{"DiNicolantonio", "James J.", "", "", "", ""});
+    study.authors.push_back(evidex::Author{"", "", "", "", "Heart Study Group", ""});
+    study.journal = "Open Heart";
+    study.year = 2018;
+    const auto entry = evidex::reference_entry_of(study, "lib.bib: record 2");
+    CHECK(entry.label == "lib.bib: record 2");
+    CHECK(entry.doi == study.doi);
+    CHECK(entry.authors == std::vector<std::string>{"DiNicolantonio", "Heart Study Group"});
+    CHECK(entry.raw == "DiNicolantonio, Heart Study Group. Magnesium for the prevention and treatment of "
+                       "cardiovascular disease. Open Heart. 2018.");
+}
