@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "core/config_file.h"
 #include "core/errors.h"
 
 namespace po = boost::program_options;
@@ -32,7 +33,8 @@ po::options_description global_options() {
     po::options_description options("Global options");
     options.add_options()
         ("db", po::value<std::vector<std::string>>()->value_name("DIR")->composing(),
-         "index directory or Xapian stub file (default: $EVIDEX_DB, else $XDG_DATA_HOME/evidex/index); "
+         "index directory or Xapian stub file (default: $EVIDEX_DB, else the config file's db, else "
+         "$XDG_DATA_HOME/evidex/index); "
          "search, show and claims accept it more than once and read the indexes as one")
         ("offline", po::bool_switch(), "answer from the cache only; never touch the network")
         ("cache", po::value<std::string>()->value_name("DIR"),
@@ -50,8 +52,13 @@ po::options_description global_options() {
     return options;
 }
 
+// Flags over the environment over the configuration file over the built-in defaults.
 Settings resolve_settings(const po::variables_map& vm) {
     Settings s;
+    const ConfigFile config = load_config();
+    const auto file_or = [&config](const char* key, const std::string& fallback) {
+        return config.get(key).value_or(fallback);
+    };
     const auto data_home = xdg_dir("XDG_DATA_HOME", ".local/share");
     const auto cache_home = xdg_dir("XDG_CACHE_HOME", ".cache");
     if (vm.count("db")) {
@@ -60,16 +67,18 @@ Settings resolve_settings(const po::variables_map& vm) {
         s.more_dbs.assign(dbs.begin() + 1, dbs.end());
         s.db_given = true;
     } else {
-        s.db = env_or("EVIDEX_DB", (data_home / "evidex" / "index").string());
+        s.db = env_or("EVIDEX_DB", file_or("db", (data_home / "evidex" / "index").string()));
     }
-    s.cache = flag_or<std::string>(vm, "cache", env_or("EVIDEX_CACHE", (cache_home / "evidex").string()));
-    s.offline = vm.count("offline") && vm["offline"].as<bool>();
+    s.cache = flag_or<std::string>(vm, "cache", env_or("EVIDEX_CACHE", file_or("cache", (cache_home / "evidex").string())));
+    s.offline = (vm.count("offline") && vm["offline"].as<bool>()) || file_or("offline", "false") == "true";
     s.quiet = vm.count("quiet") && vm["quiet"].as<bool>();
-    s.pubmed_url = flag_or<std::string>(vm, "pubmed-url", env_or("EVIDEX_PUBMED_URL", default_pubmed_url));
-    s.crossref_url = flag_or<std::string>(vm, "crossref-url", env_or("EVIDEX_CROSSREF_URL", default_crossref_url));
-    s.doi_url = flag_or<std::string>(vm, "doi-url", env_or("EVIDEX_DOI_URL", default_doi_url));
-    s.email = flag_or<std::string>(vm, "email", env_or("EVIDEX_EMAIL", ""));
-    s.api_key = env_or("NCBI_API_KEY", "");
+    s.pubmed_url =
+        flag_or<std::string>(vm, "pubmed-url", env_or("EVIDEX_PUBMED_URL", file_or("pubmed-url", default_pubmed_url)));
+    s.crossref_url = flag_or<std::string>(vm, "crossref-url",
+                                          env_or("EVIDEX_CROSSREF_URL", file_or("crossref-url", default_crossref_url)));
+    s.doi_url = flag_or<std::string>(vm, "doi-url", env_or("EVIDEX_DOI_URL", file_or("doi-url", default_doi_url)));
+    s.email = flag_or<std::string>(vm, "email", env_or("EVIDEX_EMAIL", file_or("email", "")));
+    s.api_key = env_or("NCBI_API_KEY", file_or("api-key", ""));
     return s;
 }
 

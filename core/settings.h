@@ -1,5 +1,5 @@
 // Settings both tools share: the global options of DESIGN.md, resolved flags first, then
-// environment variables, then built-in defaults.
+// environment variables, then the configuration file (core/config_file.h), then built-in defaults.
 #pragma once
 
 #include <filesystem>

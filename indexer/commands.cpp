@@ -7,8 +7,11 @@
 #include <boost/program_options.hpp>
 
 #include "core/data_dirs.h"
+#include "core/http_client.h"
 #include "core/index_schema.h"
 #include "core/index_writer.h"
+#include "indexer/import_references.h"
+#include "indexer/resolve.h"
 #include "indexer/run.h"
 #include "indexer/sharded.h"
 
@@ -18,7 +21,8 @@ namespace evidex {
 
 ExitCode run_index_file(const CommandLine& line) {
     auto options = writer_options("evidex-index file PATH...: index PubMed XML (.xml, .xml.gz), Crossref JSON, "
-                                  "CSL-JSON or BibTeX files");
+                                  "CSL-JSON or BibTeX files, and look up the references of RIS, MEDLINE/nbib "
+                                  "files and lists of PMIDs and DOIs");
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     options.add_options()
         ("threads", po::value<std::size_t>()->default_value(std::max(1u, cores - 1))->value_name("N"),
@@ -26,21 +30,33 @@ ExitCode run_index_file(const CommandLine& line) {
          "(default: cores - 1; 0 does all on one thread)")
         ("shards", po::value<std::size_t>()->default_value(1)->value_name("N"),
          "build a new index with N writers at once, each into a shard of its own over its share of the files, "
-         "then merge the shards into one");
+         "then merge the shards into one")
+        ("resolve", po::bool_switch(),
+         "look up BibTeX and CSL-JSON records by their PMID or DOI (else their title) through PubMed and Crossref, "
+         "as RIS entries are, instead of indexing them as written");
     Settings settings;
     const auto vm = parse_subcommand(line, options, "path",
                                      "  evidex-index file pubmed26n0001.xml.gz\n"
                                      "  evidex-index --db /tmp/index file efetch.xml works.json refs.bib\n"
+                                     "  evidex-index file zotero-export.ris pubmed-citations.nbib pmids.txt\n"
+                                     "  evidex-index file --resolve library.bib\n"
                                      "  evidex-index --db /srv/evidex/index file --shards 4 baseline/pubmed26n*.xml.gz\n",
                                      settings);
     if (!vm) return ExitCode::ok;
     if (!vm->count("path")) throw FatalError(ExitCode::usage, "file: give at least one PATH");
     const auto paths = (*vm)["path"].as<std::vector<std::string>>();
-    if (const auto shards = (*vm)["shards"].as<std::size_t>(); shards != 1)
+    if (const auto shards = (*vm)["shards"].as<std::size_t>(); shards != 1) {
+        if ((*vm)["resolve"].as<bool>()) throw FatalError(ExitCode::usage, "file: --resolve does not go with --shards");
         return run_sharded_ingest(settings, *vm, {paths.begin(), paths.end()}, shards);
+    }
+    CurlFetcher fetcher(fetcher_options_from(settings));
+    const RemoteOptions remote = remote_options_from(settings);
+    const ReferenceImporter importer = [&](std::vector<ReferenceEntry>&& entries, Ingest& ingest) {
+        import_references(std::move(entries), ingest, &fetcher, remote, !settings.offline);
+    };
     return run_ingest(settings, *vm, false, [&](Ingest& ingest) {
         for (const auto& path : paths) ingest.ingest_file(path);
-    });
+    }, {}, importer);
 }
 
 ExitCode run_index_corpus(const CommandLine& line) {

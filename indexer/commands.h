@@ -13,5 +13,6 @@ ExitCode run_index_doi(const CommandLine& line);
 ExitCode run_index_search_pubmed(const CommandLine& line);
 ExitCode run_index_refs(const CommandLine& line);
 ExitCode run_index_upgrade(const CommandLine& line);
+ExitCode run_index_retractions(const CommandLine& line);
 
 }  // namespace evidex

@@ -5,6 +5,7 @@
 
 #include "core/crossref_parser.h"
 #include "core/pubmed_parser.h"
+#include "core/reference_import.h"
 #include "core/text.h"
 #include "indexer/input_format.h"
 #include "indexer/pipeline.h"
@@ -89,7 +90,8 @@ void Ingest::ingest_file(const std::filesystem::path& path) {
         return;
     }
     if (format == InputFormat::unknown) {
-        add_error({where, "not a format evidex-index reads (PubMed XML, .xml.gz, Crossref JSON, CSL-JSON, BibTeX)"});
+        add_error({where, "not a format evidex-index reads (PubMed XML, .xml.gz, Crossref JSON, CSL-JSON, BibTeX, "
+                          "RIS, MEDLINE/nbib, a list of PMIDs and DOIs)"});
         return;
     }
     if (std::filesystem::file_size(path, ec) > max_whole_file_bytes) {
@@ -103,11 +105,37 @@ void Ingest::ingest_file(const std::filesystem::path& path) {
     }
     switch (format) {
         case InputFormat::crossref_json: add_parsed(parse_crossref_json(text, where)); break;
-        case InputFormat::csl_json: add_parsed(parse_csl_json(text, where)); break;
-        case InputFormat::bibtex: add_parsed(parse_bibtex(text, where)); break;
+        case InputFormat::csl_json: add_records(parse_csl_json(text, where), where); break;
+        case InputFormat::bibtex: add_records(parse_bibtex(text, where), where); break;
+        case InputFormat::ris: import_entries(parse_ris(text, where), where); break;
+        case InputFormat::medline: import_entries(parse_medline(text, where), where); break;
+        case InputFormat::id_list: import_entries(parse_id_list(text, where), where); break;
         case InputFormat::pubmed_xml:
         case InputFormat::unknown: break;
     }
+}
+
+void Ingest::add_records(ParsedRecords&& records, const std::string& where) {
+    if (!options_.resolve_records) {
+        add_parsed(std::move(records));
+        return;
+    }
+    ImportedReferences imported;
+    imported.errors = std::move(records.errors);
+    for (std::size_t i = 0; i < records.studies.size(); ++i)
+        imported.entries.push_back(reference_entry_of(records.studies[i], where + ": record " + std::to_string(i + 1)));
+    import_entries(std::move(imported), where);
+}
+
+void Ingest::import_entries(ImportedReferences&& imported, const std::string& where) {
+    for (auto& error : imported.errors) add_error(std::move(error));
+    if (imported.entries.empty()) return;
+    if (!options_.import_references) {
+        add_error({where, "a reference file is resolved through the services, which this command does not reach "
+                          "(give it to 'evidex-index file' without --shards)"});
+        return;
+    }
+    options_.import_references(std::move(imported.entries), *this);
 }
 
 namespace {

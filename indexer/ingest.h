@@ -10,6 +10,8 @@
 #include "core/errors.h"
 #include "core/index_writer.h"
 #include "core/parsed_records.h"
+#include "core/reference_import.h"
+#include "core/references.h"
 
 namespace evidex {
 
@@ -27,6 +29,12 @@ struct IngestSummary {
     [[nodiscard]] std::size_t stored() const { return added + replaced + deleted + skipped + resumed; }
 };
 
+class Ingest;
+
+// Looks up the entries of a reference file (a list of PMIDs and DOIs, RIS, MEDLINE) and indexes
+// what it finds through `ingest`, counting each entry that cannot be found.
+using ReferenceImporter = std::function<void(std::vector<ReferenceEntry>&&, Ingest&)>;
+
 struct IngestOptions {
     bool curated = false;  // mark studies as the curated corpus (source "curated")
     // Threads that classify PubMed records and build their documents while this thread writes
@@ -34,6 +42,12 @@ struct IngestOptions {
     std::size_t workers = 0;
     // Called after every record with the running summary (progress display); may be empty.
     std::function<void(const IngestSummary&)> on_progress;
+    // Resolves the entries of reference files; empty where the services cannot be reached
+    // (then such a file is one failed item that says so).
+    ReferenceImporter import_references;
+    // BibTeX and CSL-JSON records are looked up by their identifiers (or titles) like the entries
+    // of a RIS file, rather than indexed as written (`file --resolve`).
+    bool resolve_records = false;
 };
 
 // Holds the stages of one run: the writer and classifier, and the running summary.
@@ -64,6 +78,10 @@ private:
     void count_outcome(UpsertOutcome outcome);
     // A PubMed file through the worker pipeline (options_.workers > 0).
     void ingest_pubmed_parallel(const std::filesystem::path& path);
+    // A file of references: its parse errors counted, its entries handed to the importer.
+    void import_entries(ImportedReferences&& imported, const std::string& where);
+    // BibTeX or CSL-JSON records: indexed as written, or looked up (options_.resolve_records).
+    void add_records(ParsedRecords&& records, const std::string& where);
 
     IndexWriter& writer_;
     Classifier classify_;

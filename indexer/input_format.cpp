@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include "core/reference_import.h"
 #include "core/text.h"
 
 namespace evidex {
@@ -14,6 +15,9 @@ std::string_view to_string(InputFormat format) {
         case InputFormat::crossref_json: return "Crossref JSON";
         case InputFormat::csl_json: return "CSL-JSON";
         case InputFormat::bibtex: return "BibTeX";
+        case InputFormat::ris: return "RIS";
+        case InputFormat::medline: return "MEDLINE";
+        case InputFormat::id_list: return "list of PMIDs and DOIs";
         case InputFormat::unknown: return "unknown";
     }
     return "unknown";
@@ -23,6 +27,13 @@ InputFormat detect_input_format_of(std::string_view head) {
     head = skip_bom(head);
     std::size_t i = 0;
     while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+    // "%" comment lines, as reference managers write them above BibTeX entries.
+    while (i < head.size() && head[i] == '%') {
+        const auto end = head.find('\n', i);
+        if (end == std::string_view::npos) return InputFormat::unknown;
+        i = end + 1;
+        while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) ++i;
+    }
     if (i == head.size()) return InputFormat::unknown;
     switch (head[i]) {
         case '<': return InputFormat::pubmed_xml;
@@ -36,8 +47,13 @@ InputFormat detect_input_format_of(std::string_view head) {
         case '{':
             return head.find("\"message-type\"") != std::string_view::npos ? InputFormat::crossref_json
                                                                            : InputFormat::csl_json;
-        default: return InputFormat::unknown;
+        default: break;
     }
+    const std::string_view rest = head.substr(i);
+    if (looks_like_ris(rest)) return InputFormat::ris;
+    if (looks_like_medline(rest)) return InputFormat::medline;
+    if (looks_like_id_list(rest)) return InputFormat::id_list;
+    return InputFormat::unknown;
 }
 
 InputFormat detect_input_format(const std::filesystem::path& path) {

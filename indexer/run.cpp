@@ -57,7 +57,8 @@ ExitCode finish_run(const IngestSummary& summary, bool quiet) {
 
 
 ExitCode run_ingest(const Settings& settings, const po::variables_map& vm, bool curated,
-                    const std::function<void(Ingest&)>& body, const std::function<std::string()>& extra_summary) {
+                    const std::function<void(Ingest&)>& body, const std::function<std::string()>& extra_summary,
+                    const ReferenceImporter& import_references) {
     require_one_db(settings, "this command");
     const ClassificationRules rules = load_classification_rules(schemas_dir());
     IndexWriter writer(settings.db, WriterOptions{vm["commit-every"].as<std::size_t>()});
@@ -66,6 +67,8 @@ ExitCode run_ingest(const Settings& settings, const po::variables_map& vm, bool 
     options.curated = curated;
     if (vm.count("threads")) options.workers = vm["threads"].as<std::size_t>();
     options.on_progress = [&progress](const IngestSummary& s) { progress.update(s); };
+    options.import_references = import_references;
+    options.resolve_records = vm.count("resolve") && vm["resolve"].as<bool>();
     Ingest ingest(writer, [&rules](Study& study) { classify_study(study, rules); }, options);
     body(ingest);
     writer.finish();

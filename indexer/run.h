@@ -16,10 +16,12 @@ boost::program_options::options_description writer_options(const std::string& ca
 
 // Opens the index, loads the rules, runs `body` over an Ingest with a progress line, commits,
 // prints the failures and the closing summary, and returns the exit code. `extra_summary`
-// adds a line of its own (request counts) before the summary.
+// adds a line of its own (request counts) before the summary; `import_references` resolves the
+// entries of reference files (RIS, MEDLINE, lists of ids).
 ExitCode run_ingest(const Settings& settings, const boost::program_options::variables_map& vm, bool curated,
                     const std::function<void(Ingest&)>& body,
-                    const std::function<std::string()>& extra_summary = {});
+                    const std::function<std::string()>& extra_summary = {},
+                    const ReferenceImporter& import_references = {});
 
 // Prints the failures and the closing summary of a run on stderr; its exit code says whether
 // everything asked for was stored.

@@ -1,5 +1,7 @@
 #include "query/audit.h"
 
+#include <set>
+
 namespace evidex {
 
 std::string_view to_string(Support s) {
@@ -49,6 +51,14 @@ const Study* cited_study(const Audit& audit, const Citation& citation) {
         return allusion.study ? &*allusion.study : nullptr;
     }
     return nullptr;
+}
+
+std::vector<Study> audit_reference_studies(const Audit& audit) {
+    std::vector<Study> studies;
+    std::set<std::string> seen;
+    for (const auto& reference : audit.references)
+        if (reference.study && seen.insert(reference.study->key()).second) studies.push_back(*reference.study);
+    return studies;
 }
 
 std::string study_name(const Study& study) {

@@ -105,6 +105,10 @@ struct Audit {
 // The study a citation points to, or null when it is not resolved.
 const Study* cited_study(const Audit& audit, const Citation& citation);
 
+// The studies the page's reference list resolved to, in its order, each once (a repeated citation
+// and an unresolved entry give nothing): what a citation-manager export of the audit holds.
+std::vector<Study> audit_reference_studies(const Audit& audit);
+
 // The five verdicts in their documented order (for summaries).
 const std::vector<Verdict>& all_verdicts();
 

@@ -88,6 +88,8 @@ std::string study_to_ris(const Study& study) {
     line("EP", last);
     line("DO", study.doi);
     line("AN", study.pmid);
+    // Says whose accession number AN is, so that a reader (ours among them) takes it as a PMID.
+    if (!study.pmid.empty()) line("DB", "PubMed");
     line("AB", study.abstract_text());
     for (const auto& heading : study.mesh) line("KW", heading.descriptor);
     line("UR", pubmed_url(study));
@@ -162,6 +164,17 @@ std::string write_csl_json(const std::vector<Study>& studies) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& s : studies) items.push_back(study_to_csl(s));
     return items.dump(2) + "\n";
+}
+
+bool is_citation_format(std::string_view format) {
+    return format == "ris" || format == "bibtex" || format == "csl-json";
+}
+
+std::optional<std::string> write_citations(const std::vector<Study>& studies, std::string_view format) {
+    if (format == "ris") return write_ris(studies);
+    if (format == "bibtex") return write_bibtex(studies);
+    if (format == "csl-json") return write_csl_json(studies);
+    return std::nullopt;
 }
 
 }  // namespace evidex

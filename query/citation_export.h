@@ -2,7 +2,9 @@
 // BibTeX). Pure functions of the record; the same studies give the same bytes.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -12,7 +14,7 @@
 namespace evidex {
 
 // One RIS record: TY (JOUR, or BOOK/CHAP for book records), TI, AU per author, PY, JO/JA, VL,
-// IS, SP/EP, DO, AN (the PMID), AB, KW (MeSH), UR, N1 (design, level, n), ER.
+// IS, SP/EP, DO, AN (the PMID, with DB "PubMed"), AB, KW (MeSH), UR, N1 (design, level, n), ER.
 std::string study_to_ris(const Study& study);
 
 // One BibTeX entry (@article, or @book for book records) keyed "pmid9703590" or "doi" and the
@@ -28,5 +30,11 @@ nlohmann::json study_to_csl(const Study& study);
 std::string write_ris(const std::vector<Study>& studies);
 std::string write_bibtex(const std::vector<Study>& studies);
 std::string write_csl_json(const std::vector<Study>& studies);
+
+// The citation formats by their --format names: "ris", "bibtex", "csl-json".
+bool is_citation_format(std::string_view format);
+
+// The studies in the citation format named; nullopt when `format` is not one of them.
+std::optional<std::string> write_citations(const std::vector<Study>& studies, std::string_view format);
 
 }  // namespace evidex

@@ -12,5 +12,6 @@ ExitCode run_query_claims(const CommandLine& line);
 ExitCode run_query_grade(const CommandLine& line);
 ExitCode run_query_map(const CommandLine& line);
 ExitCode run_query_search(const CommandLine& line);
+ExitCode run_query_config(const CommandLine& line);
 
 }  // namespace evidex

@@ -11,6 +11,8 @@ SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/evidex-cli.XXXXXX")
 trap 'rm -rf "$SCRATCH"' EXIT
 export EVIDEX_DB="$SCRATCH/index"
 unset EVIDEX_DATA_DIR
+# No configuration file of the user running the tests: each test writes its own when it wants one.
+export XDG_CONFIG_HOME="$SCRATCH/config"
 failures=0
 
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }

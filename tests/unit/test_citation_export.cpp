@@ -1,6 +1,7 @@
 // RIS, BibTeX and CSL-JSON of one study: what a citation manager would read back.
 #include <doctest/doctest.h>
 
+#include "core/reference_import.h"
 #include "query/citation_export.h"
 
 namespace {
@@ -56,4 +57,24 @@ TEST_CASE("CSL-JSON: names, date parts and identifiers") {
     CHECK(item["issued"]["date-parts"][0][0] == 2020);
     CHECK(item["DOI"] == "10.1000/x_1");
     CHECK(item["PMID"] == "123");
+}
+
+TEST_CASE("write_citations names the three formats and no others") {
+    const std::vector<evidex::Study> studies{sample()};
+    CHECK(evidex::write_citations(studies, "ris") == evidex::write_ris(studies));
+    CHECK(evidex::write_citations(studies, "bibtex") == evidex::write_bibtex(studies));
+    CHECK(evidex::write_citations(studies, "csl-json") == evidex::write_csl_json(studies));
+    CHECK_FALSE(evidex::write_citations(studies, "json"));
+    CHECK_FALSE(evidex::is_citation_format("md"));
+}
+
+TEST_CASE("RIS written by the export reads back through the RIS import with the same identifiers") {
+    const auto back = evidex::parse_ris(evidex::write_ris({sample()}), "export.ris");
+    CHECK(back.errors.empty());
+    REQUIRE(back.entries.size() == 1);
+    CHECK(back.entries[0].doi == "10.1000/x_1");
+    CHECK(back.entries[0].pmid == "123");
+    CHECK(back.entries[0].title == "Magnesium & sleep: 50% {better}?");
+    CHECK(back.entries[0].year == 2020);
+    CHECK(back.entries[0].pages == "12-19");
 }

@@ -16,3 +16,17 @@ TEST_CASE("detect_input_format_of decides by content") {
     CHECK(detect_input_format_of("Resource not found.") == InputFormat::unknown);
     CHECK(detect_input_format_of("") == InputFormat::unknown);
 }
+
+TEST_CASE("detect_input_format_of recognises RIS, MEDLINE and lists of identifiers") {
+    using evidex::InputFormat;
+    using evidex::detect_input_format_of;
+    CHECK(detect_input_format_of("TY  - JOUR\nTI  - Magnesium\nER  - \n") == InputFormat::ris);
+    CHECK(detect_input_format_of("\xEF\xBB\xBFTY  - JOUR\r\n") == InputFormat::ris);
+    CHECK(detect_input_format_of("PMID- 9703590\nOWN - NLM\nTI  - Magnesium\n") == InputFormat::medline);
+    CHECK(detect_input_format_of("9703590\n23853635\n") == InputFormat::id_list);
+    CHECK(detect_input_format_of("doi:10.1093/sleep/21.5.501\n") == InputFormat::id_list);
+    CHECK(detect_input_format_of("Magnesium helps sleep.\n") == InputFormat::unknown);
+    // BibTeX under the comment lines reference managers write above it.
+    CHECK(detect_input_format_of("% Encoding: UTF-8\n\n@article{k, title={T}}") == InputFormat::bibtex);
+    CHECK(detect_input_format_of("% only a comment") == InputFormat::unknown);
+}

@@ -1,0 +1,74 @@
+# evidex-index file: lists of PMIDs and DOIs, MEDLINE (.nbib) and RIS files, told apart by their
+# content, their identifiers fetched through the ingest path and title-only entries searched for,
+# against the local test server. Bad entries are named with FILE:LINE; the rest is indexed.
+. "$(dirname "$0")/../support/cli.sh"
+data="$EVIDEX_SOURCE_DIR/tests/data/import"
+start_services
+
+# A list of identifiers under a name that says nothing: the content decides.
+cp "$data/ids_with_a_bad_token.txt" "$SCRATCH/mine"
+run "$INDEX" "${NET[@]}" file "$SCRATCH/mine"
+expect_code 3 "a list with one bad token is partly done"
+expect_contains "$err" "$SCRATCH/mine:5: 'not-an-identifier' is neither a PMID nor a DOI" "the bad token, by line"
+expect_contains "$err" "3 added" "one PMID (given twice) and two DOIs"
+expect_equal "$(doc_count)" 3 "documents after the list"
+for id in pmid:9703590 doi:10.1136/openhrt-2018-000775 doi:10.1111/head.12789; do
+  run "$QUERY" show "$id"
+  expect_code 0 "show $id after the list"
+done
+
+# PubMed's citation-manager export: one record already indexed, one new.
+run "$INDEX" "${NET[@]}" file "$data/pubmed_citation_manager.nbib"
+expect_code 0 "the .nbib file"
+expect_contains "$err" "1 added" "the new MEDLINE record"
+expect_contains "$err" "1 already indexed" "the record the list brought in"
+run "$QUERY" show pmid:25540137 --format json
+expect_code 0 "show the MEDLINE record"
+printf '%s' "$out" >"$SCRATCH/show.json"
+expect_equal "$(json_field "$SCRATCH/show.json" "d['doi']")" 10.1152/physrev.00012.2014 "the record as PubMed has it"
+
+# A Zotero RIS export: a DOI, a title-only record found by PubMed search, a record with nothing.
+run "$INDEX" "${NET[@]}" file "$data/zotero_export.ris"
+expect_code 3 "the RIS file with one empty record"
+expect_contains "$err" "zotero_export.ris:31: record has no PMID, no DOI and no title" "the empty record, by line"
+expect_contains "$err" "2 added" "the DOI and the title search"
+run "$QUERY" show doi:10.3390/nu11081927
+expect_code 0 "the RIS record with a DOI"
+run "$QUERY" show pmid:23853635
+expect_code 0 "the RIS record found by its title"
+expect_equal "$(doc_count)" 6 "documents after the three files"
+
+# Offline, an identifier the cache has never seen is not found, named; nothing is lost.
+printf '9703590\n11794633\n' >"$SCRATCH/offline.txt"
+run "$INDEX" "${NET[@]}" --offline file "$SCRATCH/offline.txt"
+expect_code 3 "an unseen PMID offline"
+expect_contains "$err" "1 already indexed" "the PMID the index holds"
+expect_contains "$err" "11794633" "the PMID it could not fetch"
+
+# BibTeX as written, then --resolve: its DOIs looked up through Crossref; the one Crossref and
+# doi.org do not know is reported with its record number, not indexed as written.
+export EVIDEX_DB="$SCRATCH/bibtex"
+bib="$EVIDEX_SOURCE_DIR/tests/data/export/two_studies.bib"
+run "$INDEX" "${NET[@]}" file "$bib"
+expect_code 0 "BibTeX as written"
+run "$QUERY" show doi:10.1136/openhrt-2018-000775 --format json
+printf '%s' "$out" >"$SCRATCH/bib.json"
+expect_equal "$(json_field "$SCRATCH/bib.json" "d['source']")" doi "a BibTeX record as written"
+export EVIDEX_DB="$SCRATCH/resolved"
+run "$INDEX" "${NET[@]}" file --resolve "$bib"
+expect_code 3 "BibTeX with --resolve, one DOI unknown to the services"
+expect_contains "$err" "1 added" "the DOI Crossref knows"
+expect_contains "$err" "10.1093/sleep/21.5.501" "the DOI it does not, named"
+run "$QUERY" show doi:10.1136/openhrt-2018-000775 --format json
+printf '%s' "$out" >"$SCRATCH/resolved.json"
+expect_equal "$(json_field "$SCRATCH/resolved.json" "d['source']")" crossref "the record as Crossref has it"
+run "$QUERY" show doi:10.1093/sleep/21.5.501
+expect_code 1 "the unknown DOI is not indexed as written"
+run "$INDEX" file --resolve --shards 2 "$bib"
+expect_code 2 "--resolve with --shards"
+
+# With --shards the file has no resolver: one failed item that says why.
+run "$INDEX" --db "$SCRATCH/sharded" file --shards 2 "$data/pubmed_citation_manager.nbib" "$data/zotero_export.ris"
+expect_code 1 "reference files with --shards"
+expect_contains "$err" "without --shards" "why"
+finish
