@@ -27,7 +27,7 @@ namespace {
 
 constexpr std::string_view usage_text =
     "usage: evidex-bench-search --db DIR [--seed S] [--per-category N] [--only CATEGORY] [--json FILE]\n"
-    "                           [--write-mix FILE]\n"
+    "                           [--slowest N] [--write-mix FILE]\n"
     "\n"
     "Times a fixed mix of searches (N of each category, default 250) on the index in DIR.\n"
     "\n"
@@ -37,6 +37,7 @@ constexpr std::string_view usage_text =
     "  --only CATEGORY   run the queries of one category alone (text, text+condition,\n"
     "                    design+years, facets), e.g. under a profiler\n"
     "  --json FILE       also write the figures as JSON\n"
+    "  --slowest N       also list the N slowest queries: time, matches and the request\n"
     "  --write-mix FILE  write the queries as JSON lines, in Xapian terms, and exit\n";
 
 struct Options {
@@ -46,6 +47,7 @@ struct Options {
     std::optional<std::string> json;
     std::optional<std::string> mix;
     std::optional<std::string> only;
+    std::size_t slowest = 0;
 };
 
 std::uint64_t parse_count(const std::string& option, std::string_view text) {
@@ -73,6 +75,7 @@ std::optional<Options> parse_options(int argc, char** argv) {
         else if (option == "--json") options.json = value;
         else if (option == "--write-mix") options.mix = value;
         else if (option == "--only") options.only = value;
+        else if (option == "--slowest") options.slowest = parse_count(option, value);
         else throw FatalError(ExitCode::usage, "unknown option " + option);
     }
     if (options.db.empty() && !options.mix) throw FatalError(ExitCode::usage, "--db is required");
@@ -107,20 +110,49 @@ Figures figures_of(Timing timing) {
     return f;
 }
 
-std::map<std::string, Timing> run_mix(const IndexReader& reader, const std::vector<BenchQuery>& mix) {
+// One timed query of the mix.
+struct QueryTime {
+    std::size_t index = 0;  // in the mix
+    double ms = 0;
+    std::size_t total = 0;
+};
+
+std::map<std::string, Timing> run_mix(const IndexReader& reader, const std::vector<BenchQuery>& mix,
+                                      std::vector<QueryTime>& each) {
     for (const auto& query : mix) search_studies(reader, query.request, nullptr);  // warm-up
     std::map<std::string, Timing> timings;
-    for (const auto& query : mix) {
+    for (std::size_t i = 0; i < mix.size(); ++i) {
+        const BenchQuery& query = mix[i];
         const auto start = std::chrono::steady_clock::now();
         const SearchResult result = search_studies(reader, query.request, nullptr);
         const auto end = std::chrono::steady_clock::now();
         const double ms = std::chrono::duration<double, std::milli>(end - start).count();
+        each.push_back({i, ms, result.total});
         for (const std::string& name : {std::string(to_string(query.category)), std::string("all")}) {
             timings[name].ms.push_back(ms);
             timings[name].hits_total += static_cast<double>(result.total);
         }
     }
     return timings;
+}
+
+// The request as a line: category, text and filters.
+std::string describe(const BenchQuery& query) {
+    const SearchRequest& r = query.request;
+    std::string out(to_string(query.category));
+    if (!r.query.empty()) out += " \"" + r.query + "\"";
+    if (r.condition) out += " condition=" + *r.condition;
+    if (r.design) out += " design=" + std::string(to_string(*r.design));
+    if (r.years) out += " years=" + std::to_string(r.years->from.value_or(0)) + ".." + std::to_string(r.years->to.value_or(9999));
+    if (r.facets) out += " +facets";
+    return out;
+}
+
+void print_slowest(std::vector<QueryTime> each, const std::vector<BenchQuery>& mix, std::size_t n) {
+    std::sort(each.begin(), each.end(), [](const QueryTime& a, const QueryTime& b) { return a.ms > b.ms; });
+    std::printf("slowest queries\n%9s %9s  %s\n", "ms", "matches", "request");
+    for (std::size_t i = 0; i < std::min(n, each.size()); ++i)
+        std::printf("%9.2f %9zu  %s\n", each[i].ms, each[i].total, describe(mix[each[i].index]).c_str());
 }
 
 void print_table(const std::vector<std::pair<std::string, Figures>>& rows, std::size_t studies) {
@@ -159,7 +191,8 @@ int main(int argc, char** argv) {
             return 0;
         }
         const IndexReader reader(options.db);
-        auto timings = run_mix(reader, mix);
+        std::vector<QueryTime> each;
+        auto timings = run_mix(reader, mix, each);
         std::vector<std::pair<std::string, Figures>> rows;
         for (const QueryCategory category : query_categories) {
             const std::string name(to_string(category));
@@ -167,6 +200,7 @@ int main(int argc, char** argv) {
         }
         rows.emplace_back("all", figures_of(std::move(timings["all"])));
         print_table(rows, reader.study_count());
+        if (options.slowest) print_slowest(std::move(each), mix, options.slowest);
         if (options.json) write_json(*options.json, rows, reader.study_count());
         return 0;
     } catch (const FatalError& e) {

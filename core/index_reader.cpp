@@ -65,6 +65,7 @@ IndexReader::IndexReader(const std::vector<std::filesystem::path>& dirs) {
     if (dirs.empty()) throw FatalError(ExitCode::usage, "no index given");
     std::error_code ec;
     single_local_ = dirs.size() == 1 && std::filesystem::is_directory(dirs.front(), ec);
+    if (single_local_) local_ = dirs.front();
     db_ = std::make_unique<Xapian::Database>();
     for (const auto& dir : dirs) {
         db_->add_database(open_checked(dir));
@@ -73,6 +74,17 @@ IndexReader::IndexReader(const std::vector<std::filesystem::path>& dirs) {
 }
 
 IndexReader::~IndexReader() = default;
+
+std::unique_ptr<Xapian::Database> IndexReader::open_twin() const {
+    if (!single_local_) return nullptr;
+    try {
+        auto twin = std::make_unique<Xapian::Database>(local_.string());
+        if (twin->get_revision() != db_->get_revision()) return nullptr;
+        return twin;
+    } catch (const Xapian::Error&) {
+        return nullptr;  // the caller reads through database() alone, which reports any error
+    }
+}
 
 void IndexReader::reopen() const {
     try {

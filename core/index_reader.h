@@ -42,9 +42,15 @@ public:
     // match spies).
     [[nodiscard]] bool single_local() const { return single_local_; }
 
+    // A second handle on the same single local index at the same revision, for work on another
+    // thread (a Xapian::Database is used by one thread at a time). Null when this is not one
+    // local index, or when a writer has committed since database() was last opened or reopened.
+    [[nodiscard]] std::unique_ptr<Xapian::Database> open_twin() const;
+
 private:
     std::unique_ptr<Xapian::Database> db_;
     std::string where_;  // the index paths, for messages
+    std::filesystem::path local_;  // the index directory when single_local_
     bool single_local_ = false;
 };
 

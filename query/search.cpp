@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
 #include <iterator>
 #include <memory>
 #include <unordered_map>
@@ -185,6 +186,28 @@ RawCounts stream_counts(const Xapian::Database& db, const std::vector<Xapian::do
     return seen;
 }
 
+// The total and the facet counts of one local index: every match, found as a boolean query
+// (with the query's weight scaled to nothing Xapian skips all the scoring), its id gathered,
+// then the facet values counted along their stream.
+struct MatchCount {
+    Xapian::doccount total = 0;
+    RawCounts raw;
+};
+
+MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire counting(db);
+    counting.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
+    counting.set_docid_order(Xapian::Enquire::ASCENDING);
+    MatchedDocuments matched;
+    counting.add_matchspy(&matched);
+    MatchCount out;
+    out.total = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    auto& ids = matched.ids;
+    if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+    out.raw = stream_counts(db, ids);
+    return out;
+}
+
 // Every facet's counts from the counts of whole slot::facets values: a study counted under
 // "rct|2|2019|positive|insomnia migraine" counts once for its design, level, year and
 // direction, and once for each of its conditions. A value not in that form is left out.
@@ -290,11 +313,13 @@ Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest
 
 namespace {
 
-// One attempt at a search (`local`: one local database, see IndexReader::single_local). A
+// One attempt at a search (`local`: one local database, see IndexReader::single_local; `twin`:
+// a second handle on it, when there is one, for counting on another thread). A
 // DatabaseModifiedError (a writer committed meanwhile) goes up to search_studies, which
 // reopens the index and tries again.
-SearchResult search_once(const Xapian::Database& db, bool local, const SearchRequest& request,
-                         const ConditionVocabulary* conditions, const InterventionVocabulary* interventions) {
+SearchResult search_once(const Xapian::Database& db, bool local, const Xapian::Database* twin,
+                         const SearchRequest& request, const ConditionVocabulary* conditions,
+                         const InterventionVocabulary* interventions) {
     try {
         Xapian::Enquire enquire(db);
         enquire.set_query(build_search_query(db, request, conditions, interventions));
@@ -325,16 +350,16 @@ SearchResult search_once(const Xapian::Database& db, bool local, const SearchReq
         const Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
             page_counts_all ? every : counted_apart ? page_end : std::max(page_end, exact_total_floor));
         std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
-        MatchedDocuments matched;
-        std::optional<Xapian::doccount> counted_total;
-        if (counted_apart) {
-            // The matches are only counted here, not ranked: with the query's weight scaled to
-            // nothing Xapian matches it as a boolean query, which skips all the scoring.
-            Xapian::Enquire counting(db);
-            counting.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, enquire.get_query(), 0.0));
-            counting.set_docid_order(Xapian::Enquire::ASCENDING);
-            counting.add_matchspy(&matched);
-            counted_total = counting.get_mset(0, 0, every).get_matches_estimated();
+        std::optional<MatchCount> counted;
+        std::future<MatchCount> counting_elsewhere;
+        if (counted_apart && twin) {
+            // Counted on a second thread, with its own handle and its own copy of the query
+            // (Xapian objects are not shared between threads), while this one ranks the page.
+            counting_elsewhere = std::async(std::launch::async, [twin, &request, conditions, interventions] {
+                return count_matches(*twin, build_search_query(*twin, request, conditions, interventions));
+            });
+        } else if (counted_apart) {
+            counted = count_matches(db, enquire.get_query());
         } else if (request.facets) {
             spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot::facets);
             // A page sorted by value gets its facets from a pass of their own: over several
@@ -349,15 +374,12 @@ SearchResult search_once(const Xapian::Database& db, bool local, const SearchReq
         const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                    static_cast<Xapian::doccount>(request.limit), check_at_least);
         SearchResult result;
-        result.total = counted_total ? *counted_total : mset.get_matches_estimated();
-        result.total_exact = counted_total || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back({study_from_json(nlohmann::json::parse(it.get_document().get_data())), it.get_weight()});
-        if (request.facets) {
-            auto& ids = matched.ids;
-            if (local && !std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
-            result.facets = facets_from(local ? stream_counts(db, ids) : spy_counts(*spy));
-        }
+        if (counting_elsewhere.valid()) counted = counting_elsewhere.get();
+        result.total = counted ? counted->total : mset.get_matches_estimated();
+        result.total_exact = counted || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        if (request.facets) result.facets = facets_from(counted ? counted->raw : spy_counts(*spy));
         return result;
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;
@@ -374,7 +396,9 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
                             const ConditionVocabulary* conditions, const InterventionVocabulary* interventions) {
     for (int attempt = 1;; ++attempt) {
         try {
-            return search_once(reader.database(), reader.single_local(), request, conditions, interventions);
+            // Facets of one local index are counted on a second thread beside the page.
+            const auto twin = request.facets ? reader.open_twin() : nullptr;
+            return search_once(reader.database(), reader.single_local(), twin.get(), request, conditions, interventions);
         } catch (const Xapian::DatabaseModifiedError& e) {
             if (attempt == 5)
                 throw FatalError(ExitCode::failed, "search: the index kept changing while it was read (" +
