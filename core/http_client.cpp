@@ -57,13 +57,18 @@ Clock::duration interval_of(double per_second) {
 RateLimiter::RateLimiter(double per_second) : interval_(interval_of(per_second)), next_(Clock::now()) {}
 
 void RateLimiter::acquire() {
-    Clock::time_point slot;
-    {
+    for (;;) {
+        Clock::time_point slot;
+        {
+            std::lock_guard lock(mutex_);
+            slot = std::max(next_, Clock::now());
+            next_ = slot + interval_;
+        }
+        std::this_thread::sleep_until(slot);
         std::lock_guard lock(mutex_);
-        slot = std::max(next_, Clock::now());
-        next_ = slot + interval_;
+        // A Retry-After that came while this request waited for its slot holds it back too.
+        if (Clock::now() >= held_until_) return;
     }
-    std::this_thread::sleep_until(slot);
 }
 
 void RateLimiter::set_rate(double per_second) {
@@ -74,6 +79,7 @@ void RateLimiter::set_rate(double per_second) {
 void RateLimiter::hold_until(Clock::time_point when) {
     std::lock_guard lock(mutex_);
     next_ = std::max(next_, when);
+    held_until_ = std::max(held_until_, when);
 }
 
 // ---- HttpCache -------------------------------------------------------------------------------
