@@ -245,7 +245,8 @@ FetchResult CurlFetcher::attempt(const HttpRequest& request) {
         return result;
     }
     Transfer transfer;
-    transfer.max_bytes = options_.max_body_bytes;
+    transfer.max_bytes = request.max_bytes > 0 ? std::min(request.max_bytes, options_.max_body_bytes)
+                                               : options_.max_body_bytes;
     const bool post = request.method == "POST";
     std::string url = request.url;
     std::string body = request.body;
@@ -294,7 +295,7 @@ FetchResult CurlFetcher::attempt(const HttpRequest& request) {
     error.message = std::string(curl_easy_strerror(code));
     if (transfer.too_large) {
         error.failure = FetchFailure::too_large;
-        error.message = "reply larger than " + std::to_string(options_.max_body_bytes >> 20) + " MiB";
+        error.message = "reply larger than " + std::to_string(transfer.max_bytes >> 20) + " MiB";
     } else if (code == CURLE_OPERATION_TIMEDOUT) {
         error.failure = FetchFailure::timeout;
     } else if (code == CURLE_PARTIAL_FILE) {
