@@ -1,5 +1,6 @@
 #include "core/dose.h"
 
+#include <cstdlib>
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -37,7 +38,7 @@ double read_amount(std::string_view s, std::size_t& pos) {
         digits.push_back(s[pos++]);
         while (pos < s.size() && is_digit(s[pos])) digits.push_back(s[pos++]);
     }
-    return std::stod(digits);
+    return std::strtod(digits.c_str(), nullptr);  // never throws: too many digits read as infinity
 }
 
 // The hit of `matcher` that starts exactly at `pos`, if any.

@@ -1,4 +1,5 @@
 // find_duration (declared in dose.h): how long a study ran, as its text states it.
+#include <cstdlib>
 #include <array>
 #include <cctype>
 
@@ -40,7 +41,7 @@ std::optional<Number> read_number(std::string_view lower, std::size_t pos) {
                                        std::isdigit(static_cast<unsigned char>(lower[end + 1])))))
             ++end;
         n.end = end;
-        n.value = std::stod(std::string(lower.substr(pos, end - pos)));
+        n.value = std::strtod(std::string(lower.substr(pos, end - pos)).c_str(), nullptr);  // never throws
         return n;
     }
     for (const auto& [word, value] : spelled_numbers) {

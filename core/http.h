@@ -22,6 +22,8 @@ struct HttpRequest {
     // Query or body parameters that must not reach the cache key, logs or messages
     // (api_key); they are appended when the request is sent.
     std::vector<std::pair<std::string, std::string>> secret_params;
+    // The largest reply accepted; the transfer stops past it. 0: the fetcher's own limit.
+    std::size_t max_bytes = 0;
 };
 
 struct HttpResponse {

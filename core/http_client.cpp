@@ -57,13 +57,18 @@ Clock::duration interval_of(double per_second) {
 RateLimiter::RateLimiter(double per_second) : interval_(interval_of(per_second)), next_(Clock::now()) {}
 
 void RateLimiter::acquire() {
-    Clock::time_point slot;
-    {
+    for (;;) {
+        Clock::time_point slot;
+        {
+            std::lock_guard lock(mutex_);
+            slot = std::max(next_, Clock::now());
+            next_ = slot + interval_;
+        }
+        std::this_thread::sleep_until(slot);
         std::lock_guard lock(mutex_);
-        slot = std::max(next_, Clock::now());
-        next_ = slot + interval_;
+        // A Retry-After that came while this request waited for its slot holds it back too.
+        if (Clock::now() >= held_until_) return;
     }
-    std::this_thread::sleep_until(slot);
 }
 
 void RateLimiter::set_rate(double per_second) {
@@ -74,6 +79,7 @@ void RateLimiter::set_rate(double per_second) {
 void RateLimiter::hold_until(Clock::time_point when) {
     std::lock_guard lock(mutex_);
     next_ = std::max(next_, when);
+    held_until_ = std::max(held_until_, when);
 }
 
 // ---- HttpCache -------------------------------------------------------------------------------
@@ -239,7 +245,8 @@ FetchResult CurlFetcher::attempt(const HttpRequest& request) {
         return result;
     }
     Transfer transfer;
-    transfer.max_bytes = options_.max_body_bytes;
+    transfer.max_bytes = request.max_bytes > 0 ? std::min(request.max_bytes, options_.max_body_bytes)
+                                               : options_.max_body_bytes;
     const bool post = request.method == "POST";
     std::string url = request.url;
     std::string body = request.body;
@@ -288,7 +295,7 @@ FetchResult CurlFetcher::attempt(const HttpRequest& request) {
     error.message = std::string(curl_easy_strerror(code));
     if (transfer.too_large) {
         error.failure = FetchFailure::too_large;
-        error.message = "reply larger than " + std::to_string(options_.max_body_bytes >> 20) + " MiB";
+        error.message = "reply larger than " + std::to_string(transfer.max_bytes >> 20) + " MiB";
     } else if (code == CURLE_OPERATION_TIMEDOUT) {
         error.failure = FetchFailure::timeout;
     } else if (code == CURLE_PARTIAL_FILE) {

@@ -33,13 +33,14 @@ public:
     explicit RateLimiter(double per_second);
     void acquire();
     void set_rate(double per_second);
-    // No request before `when` (a 429's Retry-After).
+    // No request before `when` (a 429's Retry-After), including those already given a slot.
     void hold_until(std::chrono::steady_clock::time_point when);
 
 private:
     std::mutex mutex_;
     std::chrono::steady_clock::duration interval_;
     std::chrono::steady_clock::time_point next_;
+    std::chrono::steady_clock::time_point held_until_{};
 };
 
 class HttpCache {

@@ -62,6 +62,12 @@ std::optional<std::string> normalize_doi(std::string_view text) {
         if (!std::isdigit(static_cast<unsigned char>(doi[i])) && doi[i] != '.') return std::nullopt;
     for (const char c : doi)
         if (static_cast<unsigned char>(c) <= 0x20) return std::nullopt;
+    // Not UTF-8 once decoded ("10.1/a%F5b"): no DOI, and no bytes that cannot be written as JSON.
+    for (std::size_t i = 0; i < doi.size();) {
+        const std::size_t width = utf8_sequence_at(doi, i);
+        if (width == 0) return std::nullopt;
+        i += width;
+    }
     return doi;
 }
 

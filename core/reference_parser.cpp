@@ -287,9 +287,16 @@ bool parse_quoted(std::string_view bib, ReferenceEntry& e) {
 
 bool wordy(std::string_view s) {
     std::size_t letters = 0, others = 0;
-    for (const char c : s) {
-        if (is_alpha(c) || static_cast<unsigned char>(c) >= 0x80) ++letters;
-        else if (c != ' ') ++others;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (s.substr(i, 3) == "\xEF\xBF\xBD") {  // U+FFFD, left by bytes that were not UTF-8: no letter
+            ++others;
+            i += 2;
+        } else if (is_alpha(c) || static_cast<unsigned char>(c) >= 0x80) {
+            ++letters;
+        } else if (c != ' ') {
+            ++others;
+        }
     }
     return words_of(s).size() >= 3 && letters >= 4 * others && s.find_first_of("<>{}|") == std::string_view::npos &&
            s.back() != '!';

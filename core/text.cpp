@@ -13,6 +13,32 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+std::size_t utf8_sequence_at(std::string_view s, std::size_t i) {
+    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = at(i);
+    if (c < 0x80) return 1;
+    std::size_t width = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        width = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        width = 3;
+        if (c == 0xE0) low = 0xA0;       // no overlong forms
+        if (c == 0xED) high = 0x9F;      // no UTF-16 surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        width = 4;
+        if (c == 0xF0) low = 0x90;
+        if (c == 0xF4) high = 0x8F;      // nothing above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (i + width > s.size()) return 0;
+    if (at(i + 1) < low || at(i + 1) > high) return 0;
+    for (std::size_t k = 2; k < width; ++k)
+        if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
+    return width;
+}
+
 std::string collapse_whitespace(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -32,7 +58,17 @@ std::string collapse_whitespace(std::string_view s) {
         }
         if (pending_space) out.push_back(' ');
         pending_space = false;
-        out.push_back(static_cast<char>(c));
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+            continue;
+        }
+        width = utf8_sequence_at(s, i);
+        if (width == 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD for a byte that starts no valid sequence
+            continue;
+        }
+        out.append(s.substr(i, width));
+        i += width - 1;
     }
     return out;
 }

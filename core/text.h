@@ -18,7 +18,12 @@ inline std::string_view skip_bom(std::string_view s) { return s.substr(0, 3) == 
 std::string_view trim(std::string_view s);
 
 // Trims and folds every run of white space (space, tab, CR, LF, NBSP U+00A0) to one space.
+// Bytes that are not valid UTF-8 (a stray Latin-1 byte, a cut or overlong sequence, a
+// surrogate) become U+FFFD each, so text read from any input can be stored and written as JSON.
 std::string collapse_whitespace(std::string_view s);
+
+// The length of the valid UTF-8 sequence starting at s[i] (1 to 4), or 0 when none starts there.
+std::size_t utf8_sequence_at(std::string_view s, std::size_t i);
 
 // ASCII lower-casing; bytes >= 0x80 are left alone, so UTF-8 stays valid.
 std::string ascii_lower(std::string_view s);

@@ -14,6 +14,7 @@ Page read_page(const std::string& file_or_url, Fetcher& fetcher) {
         request.service = Service::web;
         request.url = file_or_url;
         request.accept = "text/html, text/plain;q=0.9, */*;q=0.1";
+        request.max_bytes = max_page_bytes + 1;  // one byte past the limit is enough to refuse it
         const auto result = fetcher.fetch(
             request,
             [](const HttpResponse& r) { return r.body.size() > max_page_bytes ? std::string("page larger than 64 MiB") : std::string(); },

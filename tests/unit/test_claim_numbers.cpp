@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/claims.h"
+#include "core/dose.h"
 #include "support/paths.h"
 
 namespace {
@@ -70,4 +71,12 @@ TEST_CASE("extract_claim_numbers matches a unit only as a whole word") {
     CHECK(numbers[0].unit.empty());
     CHECK(numbers[1].unit == "g");
     CHECK(numbers[1].text == "5 g");
+}
+
+TEST_CASE("a number with more digits than a double holds is read, not thrown") {
+    // A title of 500 nines once stopped a whole ingest run with "error: stod".
+    const std::string nines(500, '9');
+    const std::vector<std::string> units = {"mg"};
+    CHECK_NOTHROW(evidex::extract_claim_numbers("Magnesium " + nines + " mg daily", units));
+    CHECK_NOTHROW(evidex::find_duration("for " + nines + " weeks"));
 }

@@ -31,6 +31,10 @@ TEST_CASE("normalize_doi strips prefixes, decodes once and lower-cases") {
         {"10.1000/has space", nullptr},
         {"", nullptr},
         {"foo", nullptr},
+        // Decoding must leave UTF-8: "%F5" once made a reference list's audit fail as invalid JSON.
+        {"10.18431/u-%F5%7Cml", nullptr},
+        {"10.1000/caf\xE9", nullptr},
+        {"10.1000/caf%C3%A9", "10.1000/caf\xC3\xA9"},
     };
     for (const auto& row : rows) {
         CAPTURE(row.input);

@@ -10,6 +10,23 @@ TEST_CASE("collapse_whitespace folds runs, including no-break spaces, and trims"
     CHECK(evidex::collapse_whitespace("Mg\xC2\xB2\xE2\x81\xBA") == "Mg\xC2\xB2\xE2\x81\xBA");
 }
 
+TEST_CASE("collapse_whitespace turns bytes that are not UTF-8 into U+FFFD, one each") {
+    const std::string fffd = "\xEF\xBF\xBD";
+    struct Row {
+        std::string in, out;
+    };
+    const Row rows[] = {
+        {"Mg \xFF trial", "Mg " + fffd + " trial"},             // a stray byte (a record once sank its run)
+        {"caf\xE9", "caf" + fffd},                             // Latin-1 under a UTF-8 label
+        {"\xC0\xAF", fffd + fffd},                             // an overlong '/'
+        {"\xED\xA0\x80x", fffd + fffd + fffd + "x"},            // a UTF-16 surrogate
+        {"\xE2\x82 end", fffd + fffd + " end"},                 // a sequence cut short
+        {"\xF4\x90\x80\x80", fffd + fffd + fffd + fffd},        // above U+10FFFF
+        {"\xF0\x9F\x98\x80 ok", "\xF0\x9F\x98\x80 ok"},          // a valid 4-byte sequence stays
+    };
+    for (const auto& row : rows) CHECK(evidex::collapse_whitespace(row.in) == row.out);
+}
+
 TEST_CASE("first_year_in finds the first plausible four-digit year") {
     CHECK(evidex::first_year_in("1998 Dec-1999 Jan") == 1998);
     CHECK(evidex::first_year_in("Spring 2001") == 2001);
