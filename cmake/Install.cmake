@@ -15,7 +15,8 @@ find_program(EVIDEX_MAKE NAMES make gmake)
 if(EVIDEX_PANDOC AND EVIDEX_MAKE AND Python3_Interpreter_FOUND)
   set(EVIDEX_MAN_PAGES evidex-index.1 evidex-query.1 evidex-schema.5 evidex-shards.7)
   add_custom_target(man ALL
-    COMMAND ${EVIDEX_MAKE} -s -f Makefile.docs man BUILD=${CMAKE_BINARY_DIR}
+    # A make of its own, not a part of the build's (MAKEFLAGS cleared: no jobserver to share).
+    COMMAND ${CMAKE_COMMAND} -E env MAKEFLAGS= ${EVIDEX_MAKE} -s -f Makefile.docs man BUILD=${CMAKE_BINARY_DIR}
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
     COMMENT "Man pages (pandoc)")
   foreach(page ${EVIDEX_MAN_PAGES})
