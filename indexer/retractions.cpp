@@ -1,5 +1,7 @@
 #include "indexer/retractions.h"
 
+#include <algorithm>
+
 #include <xapian.h>
 
 #include "core/index_schema.h"
@@ -67,8 +69,13 @@ RetractionSummary apply_retractions(const std::vector<RetractionNotice>& notices
         if (!study->is_notice && notice.retracts() && !study->retracted) ++summary.retracted;
         Study update = std::move(*study);
         if (!update.is_notice && notice.retracts()) update.retracted = true;
-        update.notices.push_back({std::string(notice_kind), notice.notice_pmid, notice.notice_doi,
-                                  notice.nature + (notice.date.empty() ? "" : ", " + notice.date)});
+        // Loading the same file again (or a newer download of it) adds no notice twice.
+        RelatedNotice related{std::string(notice_kind), notice.notice_pmid, notice.notice_doi,
+                              notice.nature + (notice.date.empty() ? "" : ", " + notice.date)};
+        const bool known = std::any_of(update.notices.begin(), update.notices.end(), [&](const RelatedNotice& n) {
+            return n.kind == related.kind && n.pmid == related.pmid && n.doi == related.doi && n.note == related.note;
+        });
+        if (!known) update.notices.push_back(std::move(related));
         writer.upsert(std::move(update), classify);
     }
     return summary;

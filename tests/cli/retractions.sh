@@ -32,6 +32,10 @@ expect_contains "$out" RETRACTED "the text form says so"
 # Loading the file again changes nothing more.
 run "$INDEX" --quiet retractions "$csv"
 expect_contains "$err" "0 studies newly marked retracted" "a second load"
+run "$QUERY" show pmid:9703590 --format json
+printf '%s' "$out" >"$SCRATCH/again.json"
+expect_equal "$(json_field "$SCRATCH/again.json" "len([n for n in d['notices'] if n['kind'] == 'RetractionWatch'])")" 1 \
+  "the notice is kept once, not once a load"
 
 # An audit flags the retracted citation.
 cat >"$SCRATCH/page.txt" <<'PAGE'
