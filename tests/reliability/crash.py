@@ -26,6 +26,19 @@ def input_order(files):
     return order
 
 
+def generated_baseline(tools, workdir, records, per_file, seed, env, figures):
+    """Generates `records` records in files of `per_file` into workdir/baseline: the files and
+    the PMIDs in the order an ingest reads them, or None (the failure noted in figures)."""
+    data = os.path.join(workdir, "baseline")
+    gen = run([tools.gen_baseline, "--records", str(records), "--per-file", str(per_file), "--seed", str(seed),
+               "--out", data], 600, env)
+    if gen.code != 0:
+        figures.failures.append("evidex-gen-baseline: %s" % gen.describe())
+        return None
+    files = sorted(glob.glob(os.path.join(data, "*.xml.gz")))
+    return files, input_order(files)
+
+
 def committed_prefix(dump, order, commit_every):
     """None when the documents are the first k records with k a whole number of batches (or
     all of them), else what is wrong."""
@@ -59,14 +72,10 @@ def run_trial(tools, workdir, mode, seed):
     rng = random.Random(seed)
     records, per_file, commit_every, kills = ((50000, 10000, 1000, 50) if mode == "long" else (1500, 500, 50, 4))
     env = tool_env()
-    data = os.path.join(workdir, "baseline")
-    gen = run([tools.gen_baseline, "--records", str(records), "--per-file", str(per_file), "--seed", str(seed),
-               "--out", data], 600, env)
-    if gen.code != 0:
-        figures.failures.append("evidex-gen-baseline: %s" % gen.describe())
+    generated = generated_baseline(tools, workdir, records, per_file, seed, env, figures)
+    if generated is None:
         return figures
-    files = sorted(glob.glob(os.path.join(data, "*.xml.gz")))
-    order = input_order(files)
+    files, order = generated
     if len(order) != records or len(set(order)) != records:
         figures.failures.append("the generated files hold %d records (%d distinct), expected %d"
                                 % (len(order), len(set(order)), records))

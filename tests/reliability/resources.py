@@ -2,12 +2,11 @@
 runs until the disk is full. Passes when the writer stops with a clear error (exit code 1, the
 index named, no crash) and the index still opens, passes xapian-check and holds exactly its
 committed batches. Needs to mount a tmpfs (root); skipped with a message otherwise."""
-import glob
 import os
 import subprocess
 
 from common import Figures, run, tool_env, dump_index, xapian_check
-from crash import committed_prefix, input_order
+from crash import committed_prefix, generated_baseline
 
 
 def mount_small(path, size):
@@ -25,14 +24,10 @@ def run_trial(tools, workdir, mode, seed):
     figures = Figures("full-disk")
     records = 20000 if mode == "long" else 4000
     env = tool_env()
-    data = os.path.join(workdir, "baseline")
-    gen = run([tools.gen_baseline, "--records", str(records), "--per-file", str(records), "--seed", str(seed),
-               "--out", data], 600, env)
-    if gen.code != 0:
-        figures.failures.append("evidex-gen-baseline: %s" % gen.describe())
+    generated = generated_baseline(tools, workdir, records, records, seed, env, figures)
+    if generated is None:
         return figures
-    files = sorted(glob.glob(os.path.join(data, "*.xml.gz")))
-    order = input_order(files)
+    files, order = generated
     disk = os.path.join(workdir, "disk")
     for commit_every in (50, 200, 1000):
         ok, why = mount_small(disk, "2m")
