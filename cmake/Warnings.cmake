@@ -10,3 +10,14 @@ if(EVIDEX_SANITIZE)
                                                    -fno-sanitize-recover=all)
   target_link_options(evidex_settings INTERFACE -fsanitize=${EVIDEX_SANITIZE})
 endif()
+# The fuzz build: every library carries libFuzzer's coverage hooks and the sanitizers; the
+# targets of fuzz/ add libFuzzer's main (-fsanitize=fuzzer). Other executables link the
+# sanitizer runtimes only, so the whole tree still builds.
+if(EVIDEX_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "EVIDEX_FUZZ needs clang: -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  target_compile_options(evidex_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                                                   -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(evidex_settings INTERFACE -fsanitize=address,undefined)
+endif()

@@ -189,9 +189,11 @@ void classify_route(Study& study, std::string_view text, const std::vector<Phras
         if (cue.route.empty() || negated_at(text, hit.begin)) continue;
         if (!cue.substance.empty() && cue.substance != substance) continue;
         if (cue.substance.empty()) {
-            const auto [begin, end] = sentence_at(sentences, hit.begin);
+            // Not a structured binding: clang before 16 cannot capture one in a lambda.
+            const auto sentence = sentence_at(sentences, hit.begin);
             const bool names_substance = std::any_of(names.begin(), names.end(), [&](const PhraseHit& n) {
-                return n.begin >= begin && n.end <= end && vocab.forms()[n.value].substance == substance;
+                return n.begin >= sentence.first && n.end <= sentence.second &&
+                       vocab.forms()[n.value].substance == substance;
             });
             if (!names_substance) continue;
         }

@@ -124,7 +124,8 @@ std::string design_check(const AuditClaim& claim, const Audit& audit, const Grad
         }
         if (addressing.empty()) return {};
         const bool fits = std::any_of(addressing.begin(), addressing.end(),
-                                      [&](const Study* s) { return designs.count(s->design) > 0; });
+                                      // An init-capture: clang before 16 cannot capture a structured binding.
+                                      [&allowed = designs](const Study* s) { return allowed.count(s->design) > 0; });
         if (fits) return {};
         std::string what;
         for (const Study* s : addressing)
