@@ -133,24 +133,17 @@ measure parse_classify - "$bin/evidex-bench-parse" --classify "${files[@]}"
 row parse_classify "floor: Evidex reader + classify" "$wall" "$rss_kb" - \
   "$(json_value "$work/parse_classify.out" "d['records']")" "$failure"
 
-# Evidex.
-measure evidex "$work/evidex" "$bin/evidex-index" --quiet --db "$work/evidex" file "${files[@]}"
-row evidex "evidex-index file" "$wall" "$rss_kb" "$(bytes_of "$work/evidex")" "$(xapian_count "$work/evidex")" "$failure"
-file_help=$("$bin/evidex-index" file --help 2>&1 || true)
-if grep -q -- --threads <<<"$file_help"; then
-  measure evidex_1 "$work/evidex-1" "$bin/evidex-index" --quiet --db "$work/evidex-1" file --threads 0 "${files[@]}"
-  row evidex_1 "evidex-index file --threads 0" "$wall" "$rss_kb" "$(bytes_of "$work/evidex-1")" \
-    "$(xapian_count "$work/evidex-1")" "$failure"
-else
-  row evidex_1 "evidex-index file --threads 0" - - - - "skipped: this evidex-index has no --threads"
-fi
-if grep -q -- --shards <<<"$file_help"; then
-  measure evidex_2 "$work/evidex-2" "$bin/evidex-index" --quiet --db "$work/evidex-2" file --shards 2 "${files[@]}"
-  row evidex_2 "evidex-index file --shards 2" "$wall" "$rss_kb" "$(bytes_of "$work/evidex-2")" \
-    "$(xapian_count "$work/evidex-2")" "$failure"
-else
-  row evidex_2 "evidex-index file --shards 2" - - - - "skipped: this evidex-index has no --shards"
-fi
+# Evidex, in its three configurations: default threads, one thread, two shards.
+# evidex_run KEY LABEL [FILE OPTION...]: one configuration into $work/KEY.
+evidex_run() {
+  local key=$1 label=$2
+  shift 2
+  measure "$key" "$work/$key" "$bin/evidex-index" --quiet --db "$work/$key" file "$@" "${files[@]}"
+  row "$key" "$label" "$wall" "$rss_kb" "$(bytes_of "$work/$key")" "$(xapian_count "$work/$key")" "$failure"
+}
+evidex_run evidex "evidex-index file"
+evidex_run evidex_1 "evidex-index file --threads 0" --threads 0
+evidex_run evidex_2 "evidex-index file --shards 2" --shards 2
 
 # Peers.
 # The lean peer also raises Xapian's flush threshold (10,000 documents by default) to its

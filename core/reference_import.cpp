@@ -309,33 +309,39 @@ ReferenceEntry reference_entry_of(const Study& study, std::string label) {
     return e;
 }
 
-bool looks_like_ris(std::string_view head) {
+namespace {
+
+// The first whole line of `head` with something on it, as it stands; lines starting with `#`
+// skipped too when `skip_comments`. Null when there is none.
+std::optional<std::string_view> first_content_line(std::string_view head, bool skip_comments) {
     for (const auto& line : whole_lines(head)) {
-        if (trim(line.text).empty()) continue;
-        const auto tagged = ris_tag(line.text);
-        return tagged && tagged->first == "TY";
+        const std::string_view content = trim(line.text);
+        if (content.empty() || (skip_comments && content.front() == '#')) continue;
+        return line.text;
     }
-    return false;
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool looks_like_ris(std::string_view head) {
+    const auto line = first_content_line(head, false);
+    const auto tagged = line ? ris_tag(*line) : std::nullopt;
+    return tagged && tagged->first == "TY";
 }
 
 bool looks_like_medline(std::string_view head) {
-    for (const auto& line : whole_lines(head)) {
-        if (trim(line.text).empty()) continue;
-        const auto tagged = medline_tag(line.text);
-        return tagged && tagged->first == "PMID";
-    }
-    return false;
+    const auto line = first_content_line(head, false);
+    const auto tagged = line ? medline_tag(*line) : std::nullopt;
+    return tagged && tagged->first == "PMID";
 }
 
 bool looks_like_id_list(std::string_view head) {
     // The first line with content holds identifiers and nothing else.
-    for (const auto& line : whole_lines(head)) {
-        const std::string_view content = trim(line.text);
-        if (content.empty() || content.front() == '#') continue;
-        const auto parsed = parse_id_list(content, "");
-        return !parsed.entries.empty() && parsed.errors.empty();
-    }
-    return false;
+    const auto line = first_content_line(head, true);
+    if (!line) return false;
+    const auto parsed = parse_id_list(trim(*line), "");
+    return !parsed.entries.empty() && parsed.errors.empty();
 }
 
 }  // namespace evidex
