@@ -1,11 +1,14 @@
 #include "query/search.h"
 
+#include "query/match_bitmap.h"
+#include "query/value_tally.h"
+
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <future>
 #include <iterator>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -151,11 +154,11 @@ Xapian::Query year_filter(const Xapian::Database& db, const YearRange& years) {
 }
 
 // The distinct values of slot::facets over the match set, with how many matches hold each.
-using RawCounts = std::unordered_map<std::string, std::size_t>;
+using RawCounts = ValueTally;
 
 RawCounts spy_counts(const Xapian::ValueCountMatchSpy& spy) {
     RawCounts raw;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) raw[*it] += it.get_termfreq();
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) raw.add(*it, it.get_termfreq());
     return raw;
 }
 
@@ -166,46 +169,66 @@ public:
     std::vector<Xapian::docid> ids;
 };
 
-// The values of slot::facets over the matches (ids ascending) in one pass along the slot's
-// value stream: cheaper than a ValueCountMatchSpy, which fetches each match's value on its own,
-// but for one local database only (the ids a spy sees are its database's own).
-RawCounts stream_counts(const Xapian::Database& db, const std::vector<Xapian::docid>& ids) {
-    // A few thousand distinct combinations at most, each met many times.
-    RawCounts seen;
-    seen.reserve(1024);
-    auto value = db.valuestream_begin(slot::facets);
-    const auto end = db.valuestream_end(slot::facets);
-    for (const Xapian::docid id : ids) {
-        if (value == end) break;
-        if (value.get_docid() < id) {
-            value.skip_to(id);
-            if (value == end) break;
-        }
-        if (value.get_docid() == id) ++seen[*value];
-    }
-    return seen;
+// Every match of a query in one local index, ids ascending: from the posting lists read whole
+// when that is cheaper (match_bitmap), else found as a boolean query (with the query's weight
+// scaled to nothing Xapian skips all the scoring) and its id gathered.
+std::vector<Xapian::docid> match_ids(const Xapian::Database& db, const Xapian::Query& query) {
+    if (const auto bitmap = match_bitmap(db, query)) return bitmap->ids();
+    Xapian::Enquire counting(db);
+    counting.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
+    counting.set_docid_order(Xapian::Enquire::ASCENDING);
+    MatchedDocuments matched;
+    counting.add_matchspy(&matched);
+    counting.get_mset(0, 0, db.get_doccount());
+    auto& ids = matched.ids;
+    if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+    return std::move(ids);
 }
 
-// The total and the facet counts of one local index: every match, found as a boolean query
-// (with the query's weight scaled to nothing Xapian skips all the scoring), its id gathered,
-// then the facet values counted along their stream.
+// The values of slot::facets over a match set (ids ascending), read along the slot's value
+// stream: cheaper than a ValueCountMatchSpy, which fetches each match's value on its own, but
+// for one local database only (the ids a spy sees are its database's own). The ids are taken in
+// chunks, so that several threads, each with its own handle on the index, can share the work:
+// each calls count_some and the tallies are merged.
+class SharedValueCount {
+public:
+    explicit SharedValueCount(const std::vector<Xapian::docid>& ids) : ids_(ids) {}
+
+    RawCounts count_some(const Xapian::Database& db) {
+        RawCounts seen;
+        auto value = db.valuestream_begin(slot::facets);
+        const auto end = db.valuestream_end(slot::facets);
+        // The chunks a thread takes come in ascending order, so its stream only moves forward.
+        for (std::size_t from = next_.fetch_add(chunk); from < ids_.size(); from = next_.fetch_add(chunk)) {
+            const std::size_t to = std::min(ids_.size(), from + chunk);
+            for (std::size_t i = from; i < to && value != end; ++i) {
+                const Xapian::docid id = ids_[i];
+                if (value.get_docid() < id) {
+                    value.skip_to(id);
+                    if (value == end) break;
+                }
+                if (value.get_docid() == id) seen.add(*value);
+            }
+        }
+        return seen;
+    }
+
+private:
+    static constexpr std::size_t chunk = 1 << 15;
+    const std::vector<Xapian::docid>& ids_;
+    std::atomic<std::size_t> next_{0};
+};
+
+// The total and the facet counts of one local index.
 struct MatchCount {
     Xapian::doccount total = 0;
     RawCounts raw;
 };
 
 MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
-    Xapian::Enquire counting(db);
-    counting.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, 0.0));
-    counting.set_docid_order(Xapian::Enquire::ASCENDING);
-    MatchedDocuments matched;
-    counting.add_matchspy(&matched);
-    MatchCount out;
-    out.total = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-    auto& ids = matched.ids;
-    if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
-    out.raw = stream_counts(db, ids);
-    return out;
+    const auto ids = match_ids(db, query);
+    SharedValueCount shared(ids);
+    return {static_cast<Xapian::doccount>(ids.size()), shared.count_some(db)};
 }
 
 // Every facet's counts from the counts of whole slot::facets values: a study counted under
@@ -213,7 +236,7 @@ MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query)
 // direction, and once for each of its conditions. A value not in that form is left out.
 SearchFacets facets_from(const RawCounts& raw) {
     SearchFacets facets;
-    for (const auto& [value, count] : raw) {
+    for (const auto& [value, count] : raw.entries()) {
         const auto fields = schema::parse_facets_value(value);
         if (!fields) continue;
         if (!fields->design.empty()) facets.design[fields->design] += count;
@@ -351,12 +374,25 @@ SearchResult search_once(const Xapian::Database& db, bool local, const Xapian::D
             page_counts_all ? every : counted_apart ? page_end : std::max(page_end, exact_total_floor));
         std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
         std::optional<MatchCount> counted;
-        std::future<MatchCount> counting_elsewhere;
+        // Facets of one local index: a second thread, with its own handle and its own copy of
+        // the query (Xapian objects are not shared between threads), finds the matches while
+        // this one ranks the page; then both count the matches' facet values.
+        std::vector<Xapian::docid> matched;
+        std::promise<void> matched_found;
+        std::future<void> found = matched_found.get_future();
+        SharedValueCount shared(matched);
+        std::future<RawCounts> counting_elsewhere;
         if (counted_apart && twin) {
-            // Counted on a second thread, with its own handle and its own copy of the query
-            // (Xapian objects are not shared between threads), while this one ranks the page.
-            counting_elsewhere = std::async(std::launch::async, [twin, &request, conditions, interventions] {
-                return count_matches(*twin, build_search_query(*twin, request, conditions, interventions));
+            counting_elsewhere = std::async(std::launch::async, [twin, &request, conditions, interventions, &matched,
+                                                                 &matched_found, &shared] {
+                try {
+                    matched = match_ids(*twin, build_search_query(*twin, request, conditions, interventions));
+                } catch (...) {
+                    matched_found.set_exception(std::current_exception());
+                    throw;
+                }
+                matched_found.set_value();
+                return shared.count_some(*twin);
             });
         } else if (counted_apart) {
             counted = count_matches(db, enquire.get_query());
@@ -376,7 +412,12 @@ SearchResult search_once(const Xapian::Database& db, bool local, const Xapian::D
         SearchResult result;
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back({study_from_json(nlohmann::json::parse(it.get_document().get_data())), it.get_weight()});
-        if (counting_elsewhere.valid()) counted = counting_elsewhere.get();
+        if (counting_elsewhere.valid()) {
+            found.get();  // the other thread's error, if it failed
+            RawCounts counts = shared.count_some(db);
+            counts.merge(counting_elsewhere.get());
+            counted = MatchCount{static_cast<Xapian::doccount>(matched.size()), std::move(counts)};
+        }
         result.total = counted ? counted->total : mset.get_matches_estimated();
         result.total_exact = counted || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         if (request.facets) result.facets = facets_from(counted ? counted->raw : spy_counts(*spy));
