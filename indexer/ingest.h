@@ -27,6 +27,8 @@ struct IngestSummary {
     std::string as_written_because;  // why they were not looked up: "--as-written", "offline", ...
     std::vector<ItemError> not_found;  // ids the service answered it does not know
     std::vector<ItemError> errors;     // items that failed: faults, malformed records
+    // Entries of reference files found another way than their first identifier: where, and how.
+    std::vector<ItemError> notes;
 
     [[nodiscard]] std::size_t failed() const { return errors.size(); }
     [[nodiscard]] std::size_t stored() const { return added + replaced + deleted + skipped + resumed; }
@@ -73,6 +75,7 @@ public:
     void add_error(ItemError&& error);
     void add_not_found(ItemError&& error);
     void add_skipped();
+    void add_note(ItemError&& note) { summary_.notes.push_back(std::move(note)); }
     void add_parsed(ParsedRecords&& records);
 
     // Whether the index already holds this id (for --resume).

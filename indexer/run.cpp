@@ -39,6 +39,8 @@ std::optional<po::variables_map> parse_subcommand(const CommandLine& line, const
 
 // The closing summary, on stderr; its exit code says whether everything asked for was stored.
 ExitCode finish_run(const IngestSummary& summary, bool quiet) {
+    if (!quiet)
+        for (const auto& note : summary.notes) std::cerr << "evidex-index: note: " << note.to_string() << '\n';
     for (const auto& miss : summary.not_found) std::cerr << "evidex-index: not found: " << miss.to_string() << '\n';
     for (const auto& error : summary.errors) std::cerr << "evidex-index: error: " << error.to_string() << '\n';
     const std::size_t incomplete = summary.failed() + summary.not_found.size();

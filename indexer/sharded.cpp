@@ -32,6 +32,7 @@ void add_summary(IngestSummary& total, IngestSummary&& part) {
     if (total.as_written_because.empty()) total.as_written_because = part.as_written_because;
     for (auto& miss : part.not_found) total.not_found.push_back(std::move(miss));
     for (auto& error : part.errors) total.errors.push_back(std::move(error));
+    for (auto& note : part.notes) total.notes.push_back(std::move(note));
 }
 
 // Whether `dir` holds anything (an index, or files that are not one).

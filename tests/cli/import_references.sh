@@ -46,20 +46,41 @@ expect_code 3 "an unseen PMID offline"
 expect_contains "$err" "1 already indexed" "the PMID the index holds"
 expect_contains "$err" "11794633" "the PMID it could not fetch"
 
-# BibTeX is looked up by default: its DOIs through Crossref; the one Crossref and doi.org do
-# not know is reported with its record number, not indexed as written.
+# BibTeX is looked up by default: its DOIs through Crossref; the DOI Crossref and doi.org do not
+# know falls back to the title, which a PubMed search finds, and a note says so.
 export EVIDEX_DB="$SCRATCH/bibtex"
 bib="$EVIDEX_SOURCE_DIR/tests/data/export/two_studies.bib"
 run "$INDEX" "${NET[@]}" file "$bib"
-expect_code 3 "BibTeX looked up, one DOI unknown to the services"
-expect_contains "$err" "1 added" "the DOI Crossref knows"
-expect_contains "$err" "not found: doi:10.1093/sleep/21.5.501" "the DOI it does not, named"
+expect_code 0 "BibTeX looked up"
+expect_contains "$err" "2 added" "both records"
+expect_contains "$err" "note: $bib: record 1: neither Crossref nor doi.org knows DOI 10.1093/sleep/21.5.501; found by its title through a PubMed search (pmid:9703590)" \
+  "the record whose DOI is unknown, found by its title"
 case "$err" in *"as written"*) fail "records looked up are said to be indexed as written: $err" ;; esac
 run "$QUERY" show doi:10.1136/openhrt-2018-000775 --format json
 printf '%s' "$out" >"$SCRATCH/resolved.json"
 expect_equal "$(json_field "$SCRATCH/resolved.json" "d['source']")" crossref "the record as Crossref has it"
+run "$QUERY" show pmid:9703590 --format json
+printf '%s' "$out" >"$SCRATCH/by_title.json"
+expect_equal "$(json_field "$SCRATCH/by_title.json" "d['source']")" pubmed "the record found by title, as PubMed has it"
 run "$QUERY" show doi:10.1093/sleep/21.5.501
 expect_code 1 "the unknown DOI is not indexed as written"
+
+# RIS entries whose PMIDs PubMed does not know: the DOI, then the title are tried, and the note
+# names the way that found each; an entry that no way finds is named with every answer.
+run "$INDEX" "${NET[@]}" file "$data/unknown_pmids.ris"
+expect_code 3 "RIS with unknown PMIDs, one found by nothing"
+expect_contains "$err" "note: $data/unknown_pmids.ris:1: PubMed has no record with PMID 99999998; found by its DOI (doi:10.3390/nu9050429)" \
+  "the entry found by its DOI"
+expect_contains "$err" "note: $data/unknown_pmids.ris:10: PubMed has no record with PMID 99999999; found by its title" \
+  "the entry found by its title"
+expect_contains "$err" "not found: $data/unknown_pmids.ris:19: PubMed has no record with PMID 99999997; neither Crossref nor doi.org knows DOI 10.5555/nowhere.1; \"A study" \
+  "the entry no way finds"
+run "$QUERY" show doi:10.3390/nu9050429
+expect_code 0 "the study found by DOI"
+run "$QUERY" search "magnesium depression randomized" --format json
+printf '%s' "$out" >"$SCRATCH/depression.json"
+expect_equal "$(json_field "$SCRATCH/depression.json" "[h['doi'] for h in d['hits']]")" "['10.1371/journal.pone.0180067']" \
+  "the study found by title"
 
 # --as-written, and offline: the records as the file has them, and the summary says why.
 export EVIDEX_DB="$SCRATCH/as-written"
