@@ -110,6 +110,24 @@ expect_equal "$(json_field "$SCRATCH/csl.json" "d['source']")" crossref "the ite
 run "$QUERY" show doi:10.2337/dc10-0994
 expect_code 0 "the item with only a title, found by the search"
 
+# A CSL-JSON item with a PMID is looked up by it, not by its title, which is too short to find;
+# as written, it keeps its PMID and PMCID.
+export EVIDEX_DB="$SCRATCH/csl-pmid"
+run "$INDEX" "${NET[@]}" file "$data/csl_item_with_pmid.json"
+expect_code 0 "a CSL-JSON item looked up by its PMID"
+expect_contains "$err" "1 added" "the item"
+run "$QUERY" show pmid:26016859 --format json
+printf '%s' "$out" >"$SCRATCH/csl_pmid.json"
+expect_equal "$(json_field "$SCRATCH/csl_pmid.json" "d['source'], d['title'][:43]")" \
+  "pubmed Magnesium supplementation affects metabolic" "the record as PubMed has it"
+export EVIDEX_DB="$SCRATCH/csl-pmid-as-written"
+run "$INDEX" file --as-written "$data/csl_item_with_pmid.json"
+expect_code 0 "the CSL-JSON item as written"
+run "$QUERY" show pmid:26016859 --format json
+printf '%s' "$out" >"$SCRATCH/csl_pmid_written.json"
+expect_equal "$(json_field "$SCRATCH/csl_pmid_written.json" "d['source'], d['pmcid'], d['title']")" \
+  "doi PMC4512345 Magnesium in gestational diabetes" "the item as written, with its PubMed ids"
+
 # --shards has no resolver: the records as written, and the summary says so.
 run "$INDEX" --db "$SCRATCH/sharded-bib" file --shards 2 "$bib" "$data/csl_items.json"
 expect_code 0 "BibTeX and CSL-JSON with --shards"
