@@ -31,7 +31,9 @@ void overlay(Settings& settings, const po::variables_map& vm) {
     if (vm.count("crossref-url")) settings.crossref_url = fresh.crossref_url;
     if (vm.count("doi-url")) settings.doi_url = fresh.doi_url;
     if (vm.count("email")) settings.email = fresh.email;
-    settings.offline = settings.offline || fresh.offline;
+    // --offline or --online after the subcommand overrides the other before it.
+    if (vm.count("offline") && vm["offline"].as<bool>()) settings.offline = true;
+    if (vm.count("online") && vm["online"].as<bool>()) settings.offline = false;
     settings.quiet = settings.quiet || fresh.quiet;
 }
 
@@ -85,6 +87,13 @@ po::variables_map parse_command_args(const std::vector<std::string>& args, const
 
 namespace {
 
+bool asks_for_help(const CommandLine& line) {
+    if (line.help) return true;
+    for (const auto& arg : line.args)
+        if (arg == "--help" || arg == "-h") return true;
+    return false;
+}
+
 void print_usage(std::ostream& out, const std::string& tool, const std::vector<CommandEntry>& commands) {
     out << "usage: " << tool << " [global options] COMMAND [ARGS]\n\nCommands:\n";
     for (const auto& command : commands) {
@@ -104,6 +113,9 @@ int run_tool(const std::string& tool, const std::vector<CommandEntry>& commands,
             print_usage(line.help ? std::cout : std::cerr, tool, commands);
             return static_cast<int>(line.help ? ExitCode::ok : ExitCode::usage);
         }
+        // Help works whatever the settings say; any other run needs them whole.
+        if (!line.settings.problem.empty() && !asks_for_help(line))
+            throw FatalError(ExitCode::usage, line.settings.problem);
         for (const auto& command : commands)
             if (command.name == line.command) return static_cast<int>(command.run(line));
         throw FatalError(ExitCode::usage, "unknown command '" + line.command + "' (try '" + tool + " --help')");

@@ -28,6 +28,19 @@ std::filesystem::path config_path() {
     return std::filesystem::current_path() / ".evidex" / "config";
 }
 
+namespace {
+
+// Text of the file quoted in a message: one short line whatever the file holds.
+std::string shown(std::string_view text) {
+    constexpr std::size_t most = 40;
+    std::string out;
+    for (const char c : text.substr(0, most)) out += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+    if (text.size() > most) out += "...";
+    return out;
+}
+
+}  // namespace
+
 ConfigFile parse_config(std::string_view text, const std::filesystem::path& path) {
     ConfigFile config;
     config.path = path;
@@ -46,10 +59,10 @@ ConfigFile parse_config(std::string_view text, const std::filesystem::path& path
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
         const auto& keys = config_keys();
         if (std::find(keys.begin(), keys.end(), key) == keys.end())
-            throw FatalError(ExitCode::usage, where + ": unknown key '" + key + "' (known: db, cache, offline, "
+            throw FatalError(ExitCode::usage, where + ": unknown key '" + shown(key) + "' (known: db, cache, offline, "
                                                       "pubmed-url, crossref-url, doi-url, email, api-key)");
         if (key == "offline" && value != "true" && value != "false")
-            throw FatalError(ExitCode::usage, where + ": offline is true or false, not '" + std::string(value) + "'");
+            throw FatalError(ExitCode::usage, where + ": offline is true or false, not '" + shown(value) + "'");
         config.values[key] = std::string(value);
     }
     return config;
@@ -59,6 +72,8 @@ ConfigFile load_config() {
     const auto path = config_path();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return ConfigFile{path, false, {}};
+    if (std::filesystem::is_directory(path, ec))
+        throw FatalError(ExitCode::usage, path.string() + ": a directory, not the configuration file");
     std::string text;
     if (!read_file(path.string(), text)) throw FatalError(ExitCode::usage, path.string() + ": cannot read the configuration file");
     return parse_config(text, path);

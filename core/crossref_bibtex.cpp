@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/crossref_latex.h"
+#include "core/crossref_work.h"
 #include "core/ids.h"
 #include "core/text.h"
 
@@ -172,6 +173,8 @@ std::optional<Study> build_bibtex_study(const BibEntry& entry, std::string& prob
         }
         study.doi = *doi;
     }
+    const std::string pmid = latex_to_identifier(entry.field("pmid"));
+    if (!read_pubmed_ids(pmid, latex_to_identifier(entry.field("pmcid")), study, problem)) return std::nullopt;
     study.authors = read_bibtex_authors(entry.field("author"));
     for (std::string_view container : {"journal", "journaltitle", "booktitle"}) {
         study.journal = latex_to_text(entry.field(container));

@@ -213,6 +213,26 @@ std::string item_location(std::string_view where, std::size_t n, const WorkJson&
     return location;
 }
 
+bool read_pubmed_ids(std::string_view pmid_text, std::string_view pmcid_text, Study& study, std::string& problem) {
+    if (pmid_text = trim(pmid_text); !pmid_text.empty()) {
+        const auto pmid = normalize_pmid(pmid_text);
+        if (!pmid) {
+            problem = "invalid PMID \"" + std::string(pmid_text) + "\"";
+            return false;
+        }
+        study.pmid = *pmid;
+    }
+    if (pmcid_text = trim(pmcid_text); !pmcid_text.empty()) {
+        const auto pmcid = normalize_pmcid(pmcid_text);
+        if (!pmcid) {
+            problem = "invalid PMCID \"" + std::string(pmcid_text) + "\"";
+            return false;
+        }
+        study.pmcid = *pmcid;
+    }
+    return true;
+}
+
 std::optional<Study> read_work(const WorkJson& item, WorkDialect dialect, std::string& problem) {
     if (!item.is_object()) {
         problem = "not a JSON object";
@@ -232,6 +252,11 @@ std::optional<Study> read_work(const WorkJson& item, WorkDialect dialect, std::s
     } else if (dialect == WorkDialect::crossref) {
         problem = "no DOI";
         return std::nullopt;
+    }
+    // Reference managers write the PubMed ids of a CSL item; Crossref's REST API has no such members.
+    if (dialect == WorkDialect::csl) {
+        const std::string pmid = member_text(item, "PMID");
+        if (!read_pubmed_ids(pmid, member_text(item, "PMCID"), study, problem)) return std::nullopt;
     }
     study.title = strip_markup(member_text(item, "title"));
     if (study.title.empty()) {

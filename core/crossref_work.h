@@ -22,6 +22,11 @@ enum class WorkDialect {
     csl,       // CSL-JSON: title string or array, CSL or Crossref types, "issued" first, DOI optional
 };
 
+// The PubMed ids a CSL-JSON item ("PMID", "PMCID") or a BibTeX entry ("pmid", "pmcid") may carry,
+// normalised into `study`; empty texts are skipped. False, and why in `problem`, when one is
+// not a valid id.
+bool read_pubmed_ids(std::string_view pmid_text, std::string_view pmcid_text, Study& study, std::string& problem);
+
 // Reads one work. On failure returns nullopt and says why in `problem` ("no title").
 std::optional<Study> read_work(const WorkJson& item, WorkDialect dialect, std::string& problem);
 

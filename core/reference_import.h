@@ -32,7 +32,7 @@ ImportedReferences parse_ris(std::string_view text, std::string_view where);
 ImportedReferences parse_medline(std::string_view text, std::string_view where);
 
 // A record read from a BibTeX or CSL-JSON file, as an entry to look up by its identifiers (or
-// its title): for `evidex-index file --resolve`.
+// its title), as `evidex-index file` does unless --as-written or offline.
 ReferenceEntry reference_entry_of(const Study& study, std::string label);
 
 // Whether the text opens like these formats (for detection by content).

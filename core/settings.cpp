@@ -1,6 +1,7 @@
 #include "core/settings.h"
 
 #include <cstdlib>
+#include <optional>
 
 #include "core/config_file.h"
 #include "core/errors.h"
@@ -22,6 +23,18 @@ std::filesystem::path xdg_dir(const char* variable, const char* home_relative) {
     return std::filesystem::current_path() / ".evidex";
 }
 
+bool switch_on(const po::variables_map& vm, const char* name) { return vm.count(name) && vm[name].as<bool>(); }
+
+// EVIDEX_OFFLINE: true or false, 1 or 0; nullopt when unset or empty, and `problem` when neither.
+std::optional<bool> offline_from_env(std::string& problem) {
+    const std::string value = env_or("EVIDEX_OFFLINE", "");
+    if (value.empty()) return std::nullopt;
+    if (value == "true" || value == "1") return true;
+    if (value == "false" || value == "0") return false;
+    problem = "EVIDEX_OFFLINE is true or false (or 1 or 0), not '" + value.substr(0, 40) + "'";
+    return std::nullopt;
+}
+
 template <typename T>
 T flag_or(const po::variables_map& vm, const char* name, const T& fallback) {
     return vm.count(name) ? vm[name].as<T>() : fallback;
@@ -37,6 +50,7 @@ po::options_description global_options() {
          "$XDG_DATA_HOME/evidex/index); "
          "search, show and claims accept it more than once and read the indexes as one")
         ("offline", po::bool_switch(), "answer from the cache only; never touch the network")
+        ("online", po::bool_switch(), "use the network even when EVIDEX_OFFLINE or the config file says offline")
         ("cache", po::value<std::string>()->value_name("DIR"),
          "HTTP cache directory (default: $EVIDEX_CACHE, else $XDG_CACHE_HOME/evidex)")
         ("pubmed-url", po::value<std::string>()->value_name("URL"),
@@ -55,7 +69,14 @@ po::options_description global_options() {
 // Flags over the environment over the configuration file over the built-in defaults.
 Settings resolve_settings(const po::variables_map& vm) {
     Settings s;
-    const ConfigFile config = load_config();
+    if (switch_on(vm, "offline") && switch_on(vm, "online"))
+        throw FatalError(ExitCode::usage, "--offline and --online contradict each other");
+    ConfigFile config;
+    try {
+        config = load_config();
+    } catch (const FatalError& e) {
+        s.problem = e.what();  // the file's settings are left out; the run is refused unless it asks for help
+    }
     const auto file_or = [&config](const char* key, const std::string& fallback) {
         return config.get(key).value_or(fallback);
     };
@@ -70,7 +91,12 @@ Settings resolve_settings(const po::variables_map& vm) {
         s.db = env_or("EVIDEX_DB", file_or("db", (data_home / "evidex" / "index").string()));
     }
     s.cache = flag_or<std::string>(vm, "cache", env_or("EVIDEX_CACHE", file_or("cache", (cache_home / "evidex").string())));
-    s.offline = (vm.count("offline") && vm["offline"].as<bool>()) || file_or("offline", "false") == "true";
+    std::string env_problem;
+    const auto env_offline = offline_from_env(env_problem);
+    if (s.problem.empty()) s.problem = env_problem;
+    if (switch_on(vm, "offline")) s.offline = true;
+    else if (switch_on(vm, "online")) s.offline = false;
+    else s.offline = env_offline.value_or(file_or("offline", "false") == "true");
     s.quiet = vm.count("quiet") && vm["quiet"].as<bool>();
     s.pubmed_url =
         flag_or<std::string>(vm, "pubmed-url", env_or("EVIDEX_PUBMED_URL", file_or("pubmed-url", default_pubmed_url)));

@@ -20,9 +20,10 @@ namespace po = boost::program_options;
 namespace evidex {
 
 ExitCode run_index_file(const CommandLine& line) {
-    auto options = writer_options("evidex-index file PATH...: index PubMed XML (.xml, .xml.gz), Crossref JSON, "
-                                  "CSL-JSON or BibTeX files, and look up the references of RIS, MEDLINE/nbib "
-                                  "files and lists of PMIDs and DOIs");
+    auto options = writer_options("evidex-index file PATH...: index PubMed XML (.xml, .xml.gz) and Crossref JSON "
+                                  "files, and look up the records of BibTeX, CSL-JSON, RIS and MEDLINE/nbib files "
+                                  "and lists of PMIDs and DOIs (by PMID, else DOI, else title) to index them as "
+                                  "PubMed and Crossref have them");
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     options.add_options()
         ("threads", po::value<std::size_t>()->default_value(std::max(1u, cores - 1))->value_name("N"),
@@ -30,25 +31,24 @@ ExitCode run_index_file(const CommandLine& line) {
          "(default: cores - 1; 0 does all on one thread)")
         ("shards", po::value<std::size_t>()->default_value(1)->value_name("N"),
          "build a new index with N writers at once, each into a shard of its own over its share of the files, "
-         "then merge the shards into one")
-        ("resolve", po::bool_switch(),
-         "look up BibTeX and CSL-JSON records by their PMID or DOI (else their title) through PubMed and Crossref, "
-         "as RIS entries are, instead of indexing them as written");
+         "then merge the shards into one (BibTeX and CSL-JSON records indexed as written)")
+        ("as-written", po::bool_switch(),
+         "index the records of BibTeX and CSL-JSON files as the files have them instead of looking them up "
+         "(as --offline does)");
     Settings settings;
     const auto vm = parse_subcommand(line, options, "path",
                                      "  evidex-index file pubmed26n0001.xml.gz\n"
-                                     "  evidex-index --db /tmp/index file efetch.xml works.json refs.bib\n"
+                                     "  evidex-index --db /tmp/index file efetch.xml works.json\n"
                                      "  evidex-index file zotero-export.ris pubmed-citations.nbib pmids.txt\n"
-                                     "  evidex-index file --resolve library.bib\n"
+                                     "  evidex-index file library.bib zotero-items.json\n"
+                                     "  evidex-index file --as-written library.bib\n"
                                      "  evidex-index --db /srv/evidex/index file --shards 4 baseline/pubmed26n*.xml.gz\n",
                                      settings);
     if (!vm) return ExitCode::ok;
     if (!vm->count("path")) throw FatalError(ExitCode::usage, "file: give at least one PATH");
     const auto paths = (*vm)["path"].as<std::vector<std::string>>();
-    if (const auto shards = (*vm)["shards"].as<std::size_t>(); shards != 1) {
-        if ((*vm)["resolve"].as<bool>()) throw FatalError(ExitCode::usage, "file: --resolve does not go with --shards");
+    if (const auto shards = (*vm)["shards"].as<std::size_t>(); shards != 1)
         return run_sharded_ingest(settings, *vm, {paths.begin(), paths.end()}, shards);
-    }
     CurlFetcher fetcher(fetcher_options_from(settings));
     const RemoteOptions remote = remote_options_from(settings);
     const ReferenceImporter importer = [&](std::vector<ReferenceEntry>&& entries, Ingest& ingest) {

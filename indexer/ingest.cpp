@@ -116,7 +116,9 @@ void Ingest::ingest_file(const std::filesystem::path& path) {
 }
 
 void Ingest::add_records(ParsedRecords&& records, const std::string& where) {
-    if (!options_.resolve_records) {
+    if (options_.records == RecordReading::as_written) {
+        summary_.as_written += records.studies.size();
+        summary_.as_written_because = options_.as_written_because;
         add_parsed(std::move(records));
         return;
     }

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "core/errors.h"
@@ -22,8 +23,12 @@ struct IngestSummary {
     std::size_t deleted = 0;
     std::size_t skipped = 0;   // deletions of PMIDs the index did not hold
     std::size_t resumed = 0;   // ids left alone because the index already holds them (--resume)
+    std::size_t as_written = 0;  // BibTeX and CSL-JSON records indexed as the file has them
+    std::string as_written_because;  // why they were not looked up: "--as-written", "offline", ...
     std::vector<ItemError> not_found;  // ids the service answered it does not know
     std::vector<ItemError> errors;     // items that failed: faults, malformed records
+    // Entries of reference files found another way than their first identifier: where, and how.
+    std::vector<ItemError> notes;
 
     [[nodiscard]] std::size_t failed() const { return errors.size(); }
     [[nodiscard]] std::size_t stored() const { return added + replaced + deleted + skipped + resumed; }
@@ -31,9 +36,17 @@ struct IngestSummary {
 
 class Ingest;
 
-// Looks up the entries of a reference file (a list of PMIDs and DOIs, RIS, MEDLINE) and indexes
-// what it finds through `ingest`, counting each entry that cannot be found.
+// Looks up the entries of a reference file (a list of PMIDs and DOIs, RIS, MEDLINE, and the
+// records of BibTeX and CSL-JSON files) and indexes what it finds through `ingest`, counting each
+// entry that cannot be found.
 using ReferenceImporter = std::function<void(std::vector<ReferenceEntry>&&, Ingest&)>;
+
+// BibTeX and CSL-JSON files hold whole records, which can be indexed as they stand or taken as
+// citations to look up.
+enum class RecordReading {
+    look_up,     // by PMID through PubMed, by DOI through Crossref, else by title, like RIS entries
+    as_written,  // indexed as the file has them
+};
 
 struct IngestOptions {
     bool curated = false;  // mark studies as the curated corpus (source "curated")
@@ -45,9 +58,10 @@ struct IngestOptions {
     // Resolves the entries of reference files; empty where the services cannot be reached
     // (then such a file is one failed item that says so).
     ReferenceImporter import_references;
-    // BibTeX and CSL-JSON records are looked up by their identifiers (or titles) like the entries
-    // of a RIS file, rather than indexed as written (`file --resolve`).
-    bool resolve_records = false;
+    // How BibTeX and CSL-JSON records are read; `as_written_because` says why they are not
+    // looked up when they are not ("--as-written", "offline", "--shards"), for the summary.
+    RecordReading records = RecordReading::look_up;
+    std::string as_written_because;
 };
 
 // Holds the stages of one run: the writer and classifier, and the running summary.
@@ -61,6 +75,7 @@ public:
     void add_error(ItemError&& error);
     void add_not_found(ItemError&& error);
     void add_skipped();
+    void add_note(ItemError&& note) { summary_.notes.push_back(std::move(note)); }
     void add_parsed(ParsedRecords&& records);
 
     // Whether the index already holds this id (for --resume).
@@ -80,7 +95,7 @@ private:
     void ingest_pubmed_parallel(const std::filesystem::path& path);
     // A file of references: its parse errors counted, its entries handed to the importer.
     void import_entries(ImportedReferences&& imported, const std::string& where);
-    // BibTeX or CSL-JSON records: indexed as written, or looked up (options_.resolve_records).
+    // BibTeX or CSL-JSON records: looked up, or indexed as written (options_.records).
     void add_records(ParsedRecords&& records, const std::string& where);
 
     IndexWriter& writer_;

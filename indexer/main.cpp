@@ -4,7 +4,8 @@
 
 int main(int argc, char** argv) {
     const std::vector<evidex::CommandEntry> commands{
-        {"file", evidex::run_index_file, "index PubMed XML, Crossref JSON, CSL-JSON, BibTeX; look up RIS, MEDLINE, PMID/DOI lists"},
+        {"file", evidex::run_index_file,
+         "index PubMed XML, Crossref JSON; look up BibTeX, CSL-JSON, RIS, MEDLINE, PMID/DOI lists"},
         {"corpus", evidex::run_index_corpus, "index the bundled corpus of study records"},
         {"doi", evidex::run_index_doi, "fetch DOIs from Crossref (doi.org as fallback) and index them"},
         {"pubmed", evidex::run_index_pubmed, "fetch PubMed records by PMID and index them"},

@@ -44,9 +44,12 @@ PubmedBatch fetch_pubmed_batch(const std::vector<std::string>& pmids, Fetcher& f
     return batch;
 }
 
-void ingest_batch(PubmedBatch&& batch, Ingest& ingest) {
+void ingest_batch(PubmedBatch&& batch, Ingest& ingest, std::vector<std::string>* unknown) {
     ingest.add_parsed(std::move(batch.records));
-    for (const auto& pmid : batch.not_found) ingest.add_not_found({"pmid:" + pmid, "PubMed has no record with this PMID"});
+    for (const auto& pmid : batch.not_found) {
+        if (unknown) unknown->push_back(pmid);
+        else ingest.add_not_found({"pmid:" + pmid, "PubMed has no record with this PMID"});
+    }
     for (auto& error : batch.failed) ingest.add_error(std::move(error));
 }
 
@@ -124,7 +127,7 @@ std::optional<ParsedRecords> search_crossref(const std::string& text, int rows, 
 }
 
 void ingest_pubmed_ids(const std::vector<std::string>& pmids, Fetcher& fetcher, const RemoteOptions& options,
-                       Ingest& ingest) {
+                       Ingest& ingest, std::vector<std::string>* unknown) {
     const auto todo = drop_indexed_pmids(pmids, options, ingest);
     const std::size_t batches = (todo.size() + efetch_batch_size - 1) / efetch_batch_size;
     for_each_ordered<PubmedBatch>(
@@ -134,7 +137,7 @@ void ingest_pubmed_ids(const std::vector<std::string>& pmids, Fetcher& fetcher, 
             const auto last = todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), (i + 1) * efetch_batch_size));
             return fetch_pubmed_batch(std::vector<std::string>(first, last), fetcher, options);
         },
-        [&](PubmedBatch&& batch) { ingest_batch(std::move(batch), ingest); });
+        [&](PubmedBatch&& batch) { ingest_batch(std::move(batch), ingest, unknown); });
 }
 
 // ---- DOIs ------------------------------------------------------------------------------------
@@ -228,7 +231,8 @@ DoiOutcome fetch_doi(const std::string& doi, Fetcher& fetcher, const RemoteOptio
 
 }  // namespace
 
-void ingest_dois(const std::vector<std::string>& dois, Fetcher& fetcher, const RemoteOptions& options, Ingest& ingest) {
+void ingest_dois(const std::vector<std::string>& dois, Fetcher& fetcher, const RemoteOptions& options, Ingest& ingest,
+                 std::vector<std::string>* unknown) {
     std::vector<std::string> todo;
     std::set<std::string> seen;
     for (const auto& doi : dois) {
@@ -243,12 +247,15 @@ void ingest_dois(const std::vector<std::string>& dois, Fetcher& fetcher, const R
         todo.size(), options.jobs, [&](std::size_t i) { return fetch_doi(todo[i], fetcher, options); },
         [&](DoiOutcome&& outcome) {
             if (outcome.failed) ingest.add_error(std::move(*outcome.failed));
-            if (outcome.not_found) ingest.add_not_found(std::move(*outcome.not_found));
+            if (outcome.not_found) {
+                if (unknown) unknown->push_back(outcome.doi);
+                else ingest.add_not_found(std::move(*outcome.not_found));
+            }
             if (outcome.work) ingest.add_study(std::move(*outcome.work));
             if (outcome.pubmed) {
                 // Only the study itself: a PMID PubMed does not return here is not this DOI's failure.
                 outcome.pubmed->not_found.clear();
-                ingest_batch(std::move(*outcome.pubmed), ingest);
+                ingest_batch(std::move(*outcome.pubmed), ingest, nullptr);
             }
         });
 }

@@ -35,10 +35,13 @@ std::optional<std::vector<std::string>> search_pubmed_ids(const std::string& ter
 std::optional<ParsedRecords> search_crossref(const std::string& text, int rows, Fetcher& fetcher,
                                              const RemoteOptions& options, std::string& error);
 
+// Fetch and index these ids. With `unknown`, the ids the services answer they do not know are
+// put there, for the caller to look up another way, instead of being counted as not found.
 void ingest_pubmed_ids(const std::vector<std::string>& pmids, Fetcher& fetcher, const RemoteOptions& options,
-                       Ingest& ingest);
+                       Ingest& ingest, std::vector<std::string>* unknown = nullptr);
 
-void ingest_dois(const std::vector<std::string>& dois, Fetcher& fetcher, const RemoteOptions& options, Ingest& ingest);
+void ingest_dois(const std::vector<std::string>& dois, Fetcher& fetcher, const RemoteOptions& options, Ingest& ingest,
+                 std::vector<std::string>* unknown = nullptr);
 
 // esearch (split by publication year when a range holds more than esearch can page through),
 // then efetch of every PMID found, up to `max` (0: no limit). Throws FatalError when the search

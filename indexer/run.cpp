@@ -39,6 +39,8 @@ std::optional<po::variables_map> parse_subcommand(const CommandLine& line, const
 
 // The closing summary, on stderr; its exit code says whether everything asked for was stored.
 ExitCode finish_run(const IngestSummary& summary, bool quiet) {
+    if (!quiet)
+        for (const auto& note : summary.notes) std::cerr << "evidex-index: note: " << note.to_string() << '\n';
     for (const auto& miss : summary.not_found) std::cerr << "evidex-index: not found: " << miss.to_string() << '\n';
     for (const auto& error : summary.errors) std::cerr << "evidex-index: error: " << error.to_string() << '\n';
     const std::size_t incomplete = summary.failed() + summary.not_found.size();
@@ -51,6 +53,9 @@ ExitCode finish_run(const IngestSummary& summary, bool quiet) {
         if (summary.skipped > 0)
             std::fprintf(stderr, "evidex-index: %zu deletions named PMIDs the index did not hold\n", summary.skipped);
     }
+    if (!quiet && summary.as_written > 0)
+        std::fprintf(stderr, "evidex-index: %zu BibTeX and CSL-JSON records indexed as written, not looked up (%s)\n",
+                     summary.as_written, summary.as_written_because.c_str());
     if (incomplete == 0) return ExitCode::ok;
     return summary.stored() > 0 ? ExitCode::partial : ExitCode::failed;
 }
@@ -68,7 +73,11 @@ ExitCode run_ingest(const Settings& settings, const po::variables_map& vm, bool 
     if (vm.count("threads")) options.workers = vm["threads"].as<std::size_t>();
     options.on_progress = [&progress](const IngestSummary& s) { progress.update(s); };
     options.import_references = import_references;
-    options.resolve_records = vm.count("resolve") && vm["resolve"].as<bool>();
+    // BibTeX and CSL-JSON records are looked up like RIS entries, unless asked not to or offline
+    // (the services cannot be asked).
+    if (vm.count("as-written") && vm["as-written"].as<bool>()) options.as_written_because = "--as-written";
+    else if (settings.offline) options.as_written_because = "offline";
+    if (!options.as_written_because.empty()) options.records = RecordReading::as_written;
     Ingest ingest(writer, [&rules](Study& study) { classify_study(study, rules); }, options);
     body(ingest);
     writer.finish();

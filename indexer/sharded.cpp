@@ -28,8 +28,11 @@ void add_summary(IngestSummary& total, IngestSummary&& part) {
     total.deleted += part.deleted;
     total.skipped += part.skipped;
     total.resumed += part.resumed;
+    total.as_written += part.as_written;
+    if (total.as_written_because.empty()) total.as_written_because = part.as_written_because;
     for (auto& miss : part.not_found) total.not_found.push_back(std::move(miss));
     for (auto& error : part.errors) total.errors.push_back(std::move(error));
+    for (auto& note : part.notes) total.notes.push_back(std::move(note));
 }
 
 // Whether `dir` holds anything (an index, or files that are not one).
@@ -124,6 +127,10 @@ ExitCode run_sharded_ingest(const Settings& settings, const boost::program_optio
             try {
                 IndexWriter writer(work / ("shard-" + std::to_string(k + 1)), WriterOptions{commit_every});
                 IngestOptions options;
+                // No resolver here: BibTeX and CSL-JSON records are indexed as written.
+                options.records = RecordReading::as_written;
+                const bool asked = vm.count("as-written") && vm["as-written"].as<bool>();
+                options.as_written_because = asked ? "--as-written" : "--shards";
                 options.on_progress = [&, k](const IngestSummary& s) {
                     std::lock_guard lock(mutex);
                     running[k].read = s.read;

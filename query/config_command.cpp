@@ -46,7 +46,7 @@ ExitCode run_query_config(const CommandLine& line) {
     const std::vector<Setting> table{
         {"db", dbs, unflagged.db.string(), "EVIDEX_DB"},
         {"cache", settings.cache.string(), unflagged.cache.string(), "EVIDEX_CACHE"},
-        {"offline", settings.offline ? "true" : "false", unflagged.offline ? "true" : "false", nullptr},
+        {"offline", settings.offline ? "true" : "false", unflagged.offline ? "true" : "false", "EVIDEX_OFFLINE"},
         {"pubmed-url", settings.pubmed_url, unflagged.pubmed_url, "EVIDEX_PUBMED_URL"},
         {"crossref-url", settings.crossref_url, unflagged.crossref_url, "EVIDEX_CROSSREF_URL"},
         {"doi-url", settings.doi_url, unflagged.doi_url, "EVIDEX_DOI_URL"},

@@ -42,9 +42,10 @@ expect_code 2 "an unknown format"
 
 # The round trip, in an index of its own: BibTeX in, audit, references out.
 export EVIDEX_DB="$SCRATCH/roundtrip"
-run "$INDEX" file "$data/two_studies.bib"
-expect_code 0 "index the BibTeX file"
+run "$INDEX" file --as-written "$data/two_studies.bib"
+expect_code 0 "index the BibTeX file as written"
 expect_contains "$err" "2 added" "both entries"
+expect_contains "$err" "2 BibTeX and CSL-JSON records indexed as written" "the summary says they were not looked up"
 page="$data/page_citing_two_studies.txt"
 run "$QUERY" --offline audit "$page" --format ris --out "$SCRATCH/audit.ris"
 expect_code 0 "audit --format ris"

@@ -1,6 +1,7 @@
-# evidex-index file: lists of PMIDs and DOIs, MEDLINE (.nbib) and RIS files, told apart by their
-# content, their identifiers fetched through the ingest path and title-only entries searched for,
-# against the local test server. Bad entries are named with FILE:LINE; the rest is indexed.
+# evidex-index file: lists of PMIDs and DOIs, MEDLINE (.nbib), RIS, BibTeX and CSL-JSON files,
+# told apart by their content, their identifiers fetched through the ingest path and title-only
+# entries searched for, against the local test server. Bad entries are named with FILE:LINE; the
+# rest is indexed.
 . "$(dirname "$0")/../support/cli.sh"
 data="$EVIDEX_SOURCE_DIR/tests/data/import"
 start_services
@@ -45,27 +46,92 @@ expect_code 3 "an unseen PMID offline"
 expect_contains "$err" "1 already indexed" "the PMID the index holds"
 expect_contains "$err" "11794633" "the PMID it could not fetch"
 
-# BibTeX as written, then --resolve: its DOIs looked up through Crossref; the one Crossref and
-# doi.org do not know is reported with its record number, not indexed as written.
+# BibTeX is looked up by default: its DOIs through Crossref; the DOI Crossref and doi.org do not
+# know falls back to the title, which a PubMed search finds, and a note says so.
 export EVIDEX_DB="$SCRATCH/bibtex"
 bib="$EVIDEX_SOURCE_DIR/tests/data/export/two_studies.bib"
 run "$INDEX" "${NET[@]}" file "$bib"
-expect_code 0 "BibTeX as written"
-run "$QUERY" show doi:10.1136/openhrt-2018-000775 --format json
-printf '%s' "$out" >"$SCRATCH/bib.json"
-expect_equal "$(json_field "$SCRATCH/bib.json" "d['source']")" doi "a BibTeX record as written"
-export EVIDEX_DB="$SCRATCH/resolved"
-run "$INDEX" "${NET[@]}" file --resolve "$bib"
-expect_code 3 "BibTeX with --resolve, one DOI unknown to the services"
-expect_contains "$err" "1 added" "the DOI Crossref knows"
-expect_contains "$err" "10.1093/sleep/21.5.501" "the DOI it does not, named"
+expect_code 0 "BibTeX looked up"
+expect_contains "$err" "2 added" "both records"
+expect_contains "$err" "note: $bib: record 1: neither Crossref nor doi.org knows DOI 10.1093/sleep/21.5.501; found by its title through a PubMed search (pmid:9703590)" \
+  "the record whose DOI is unknown, found by its title"
+case "$err" in *"as written"*) fail "records looked up are said to be indexed as written: $err" ;; esac
 run "$QUERY" show doi:10.1136/openhrt-2018-000775 --format json
 printf '%s' "$out" >"$SCRATCH/resolved.json"
 expect_equal "$(json_field "$SCRATCH/resolved.json" "d['source']")" crossref "the record as Crossref has it"
+run "$QUERY" show pmid:9703590 --format json
+printf '%s' "$out" >"$SCRATCH/by_title.json"
+expect_equal "$(json_field "$SCRATCH/by_title.json" "d['source']")" pubmed "the record found by title, as PubMed has it"
 run "$QUERY" show doi:10.1093/sleep/21.5.501
 expect_code 1 "the unknown DOI is not indexed as written"
-run "$INDEX" file --resolve --shards 2 "$bib"
-expect_code 2 "--resolve with --shards"
+
+# RIS entries whose PMIDs PubMed does not know: the DOI, then the title are tried, and the note
+# names the way that found each; an entry that no way finds is named with every answer.
+run "$INDEX" "${NET[@]}" file "$data/unknown_pmids.ris"
+expect_code 3 "RIS with unknown PMIDs, one found by nothing"
+expect_contains "$err" "note: $data/unknown_pmids.ris:1: PubMed has no record with PMID 99999998; found by its DOI (doi:10.3390/nu9050429)" \
+  "the entry found by its DOI"
+expect_contains "$err" "note: $data/unknown_pmids.ris:10: PubMed has no record with PMID 99999999; found by its title" \
+  "the entry found by its title"
+expect_contains "$err" "not found: $data/unknown_pmids.ris:19: PubMed has no record with PMID 99999997; neither Crossref nor doi.org knows DOI 10.5555/nowhere.1; \"A study" \
+  "the entry no way finds"
+run "$QUERY" show doi:10.3390/nu9050429
+expect_code 0 "the study found by DOI"
+run "$QUERY" search "magnesium depression randomized" --format json
+printf '%s' "$out" >"$SCRATCH/depression.json"
+expect_equal "$(json_field "$SCRATCH/depression.json" "[h['doi'] for h in d['hits']]")" "['10.1371/journal.pone.0180067']" \
+  "the study found by title"
+
+# --as-written, and offline: the records as the file has them, and the summary says why.
+export EVIDEX_DB="$SCRATCH/as-written"
+run "$INDEX" "${NET[@]}" file --as-written "$bib"
+expect_code 0 "BibTeX --as-written"
+expect_contains "$err" "2 added" "both records"
+expect_contains "$err" "2 BibTeX and CSL-JSON records indexed as written, not looked up (--as-written)" "the summary"
+run "$QUERY" show doi:10.1136/openhrt-2018-000775 --format json
+printf '%s' "$out" >"$SCRATCH/bib.json"
+expect_equal "$(json_field "$SCRATCH/bib.json" "d['source']")" doi "a BibTeX record as written"
+export EVIDEX_DB="$SCRATCH/offline-bib"
+requests_before=$(wc -l <"$SCRATCH/requests.log")
+run "$INDEX" "${NET[@]}" --offline file "$bib" "$data/csl_items.json"
+expect_code 0 "BibTeX and CSL-JSON offline"
+expect_contains "$err" "4 BibTeX and CSL-JSON records indexed as written, not looked up (offline)" "the summary, offline"
+expect_equal "$(wc -l <"$SCRATCH/requests.log")" "$requests_before" "requests offline"
+expect_equal "$(doc_count)" 4 "documents after the offline run"
+
+# CSL-JSON is looked up too: an item by its DOI, an item with only a title by a search.
+export EVIDEX_DB="$SCRATCH/csl"
+run "$INDEX" "${NET[@]}" file "$data/csl_items.json"
+expect_code 0 "CSL-JSON looked up"
+expect_contains "$err" "2 added" "both items"
+run "$QUERY" show doi:10.1111/head.12789 --format json
+printf '%s' "$out" >"$SCRATCH/csl.json"
+expect_equal "$(json_field "$SCRATCH/csl.json" "d['source']")" crossref "the item with a DOI, as Crossref has it"
+run "$QUERY" show doi:10.2337/dc10-0994
+expect_code 0 "the item with only a title, found by the search"
+
+# A CSL-JSON item with a PMID is looked up by it, not by its title, which is too short to find;
+# as written, it keeps its PMID and PMCID.
+export EVIDEX_DB="$SCRATCH/csl-pmid"
+run "$INDEX" "${NET[@]}" file "$data/csl_item_with_pmid.json"
+expect_code 0 "a CSL-JSON item looked up by its PMID"
+expect_contains "$err" "1 added" "the item"
+run "$QUERY" show pmid:26016859 --format json
+printf '%s' "$out" >"$SCRATCH/csl_pmid.json"
+expect_equal "$(json_field "$SCRATCH/csl_pmid.json" "d['source'], d['title'][:43]")" \
+  "pubmed Magnesium supplementation affects metabolic" "the record as PubMed has it"
+export EVIDEX_DB="$SCRATCH/csl-pmid-as-written"
+run "$INDEX" file --as-written "$data/csl_item_with_pmid.json"
+expect_code 0 "the CSL-JSON item as written"
+run "$QUERY" show pmid:26016859 --format json
+printf '%s' "$out" >"$SCRATCH/csl_pmid_written.json"
+expect_equal "$(json_field "$SCRATCH/csl_pmid_written.json" "d['source'], d['pmcid'], d['title']")" \
+  "doi PMC4512345 Magnesium in gestational diabetes" "the item as written, with its PubMed ids"
+
+# --shards has no resolver: the records as written, and the summary says so.
+run "$INDEX" --db "$SCRATCH/sharded-bib" file --shards 2 "$bib" "$data/csl_items.json"
+expect_code 0 "BibTeX and CSL-JSON with --shards"
+expect_contains "$err" "4 BibTeX and CSL-JSON records indexed as written, not looked up (--shards)" "the summary with --shards"
 
 # With --shards the file has no resolver: one failed item that says why.
 run "$INDEX" --db "$SCRATCH/sharded" file --shards 2 "$data/pubmed_citation_manager.nbib" "$data/zotero_export.ris"

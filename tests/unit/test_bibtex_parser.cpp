@@ -251,3 +251,16 @@ TEST_CASE("parse_bibtex reports an invalid DOI instead of dropping it") {
     REQUIRE(parsed.errors.size() == 1);
     CHECK(parsed.errors[0].message == "invalid DOI \"not-a-doi\"");
 }
+
+TEST_CASE("parse_bibtex reads the pmid and pmcid fields that PubMed-aware exports write") {
+    const auto parsed = parse_bibtex("@article{a, title={With ids}, pmid={9703590}, pmcid={PMC4512345}}\n"
+                                     "@article{b, title={Bad id}, pmid = {see PubMed}}\n"
+                                     "@article{c, title={Without}}",
+                                     "ids.bib");
+    REQUIRE(parsed.studies.size() == 2);
+    CHECK(parsed.studies[0].pmid == "9703590");
+    CHECK(parsed.studies[0].pmcid == "PMC4512345");
+    CHECK(parsed.studies[1].pmid.empty());
+    REQUIRE(parsed.errors.size() == 1);
+    CHECK(parsed.errors[0].message == "invalid PMID \"see PubMed\"");
+}

@@ -19,7 +19,7 @@ TEST_CASE("parse_config reads key = value lines, comments, blank lines and quote
 }
 
 TEST_CASE("parse_config names the file and line of a bad line") {
-    const auto message = [](const char* text) {
+    const auto message = [](const std::string& text) {
         try {
             parse_config(text, "/home/u/.config/evidex/config");
         } catch (const evidex::FatalError& e) {
@@ -31,4 +31,8 @@ TEST_CASE("parse_config names the file and line of a bad line") {
     CHECK(message("db = x\ndatabase = y\n").rfind("/home/u/.config/evidex/config:2: unknown key 'database'", 0) == 0);
     CHECK(message("# c\njust words\n") == "/home/u/.config/evidex/config:2: not 'key = value'");
     CHECK(message("offline = yes\n") == "/home/u/.config/evidex/config:1: offline is true or false, not 'yes'");
+    // Whatever the file holds, the message stays one short printable line.
+    CHECK(message("offline = " + std::string(60, 'y') + "\n") ==
+          "/home/u/.config/evidex/config:1: offline is true or false, not '" + std::string(40, 'y') + "...'");
+    CHECK(message("a\tb\x1b = 1\n").rfind("/home/u/.config/evidex/config:1: unknown key 'a?b?'", 0) == 0);
 }

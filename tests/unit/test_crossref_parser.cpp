@@ -397,3 +397,32 @@ TEST_CASE("parse_csl_json refuses bodies that are not CSL-JSON") {
         only_error(parse_csl_json(body, "csl.json"));
     }
 }
+
+TEST_CASE("parse_csl_json reads the PubMed ids reference managers write, and fails an item whose id is not one") {
+    const auto parsed = parse_csl_json(R"([
+        {"title":"Both ids","PMID":"26016859","PMCID":"PMC4512345","DOI":"10.1000/a"},
+        {"title":"A number, and the prefixed form","PMID":9703590,"PMCID":"pmcid: pmc123"},
+        {"title":"Blank ids","PMID":"  ","PMCID":""},
+        {"title":"Not a PMID","PMID":"n/a"},
+        {"title":"Not a PMCID","PMCID":"PMC"}])",
+                                       "pmids.json");
+    REQUIRE(parsed.studies.size() == 3);
+    CHECK(parsed.studies[0].pmid == "26016859");
+    CHECK(parsed.studies[0].pmcid == "PMC4512345");
+    CHECK(parsed.studies[0].doi == "10.1000/a");
+    CHECK(parsed.studies[1].pmid == "9703590");
+    CHECK(parsed.studies[1].pmcid == "PMC123");
+    CHECK(parsed.studies[2].pmid.empty());
+    CHECK(parsed.studies[2].pmcid.empty());
+    REQUIRE(parsed.errors.size() == 2);
+    CHECK(parsed.errors[0].to_string() == "pmids.json: item 4: invalid PMID \"n/a\"");
+    CHECK(parsed.errors[1].to_string() == "pmids.json: item 5: invalid PMCID \"PMC\"");
+}
+
+TEST_CASE("parse_crossref_json leaves PMID members to CSL-JSON") {
+    // Crossref's REST API has no such member; a stray one is not taken for a PubMed id.
+    const auto parsed = parse_crossref_json(
+        R"({"status":"ok","message-type":"work","message":{"DOI":"10.1000/x","title":["T"],"PMID":"123"}})", "w.json");
+    REQUIRE(parsed.studies.size() == 1);
+    CHECK(parsed.studies[0].pmid.empty());
+}
