@@ -6,7 +6,9 @@
 
 namespace evidex {
 
-DocBitmap::DocBitmap(Xapian::docid last) : words_(static_cast<std::size_t>(last) / 64 + 1, 0) {}
+DocBitmap::DocBitmap(Xapian::docid first, Xapian::docid last)
+    : base_(first & ~Xapian::docid{63}),
+      words_(last < first ? 0 : static_cast<std::size_t>(last - (first & ~Xapian::docid{63})) / 64 + 1, 0) {}
 
 void DocBitmap::intersect(const DocBitmap& other) {
     for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= other.words_[i];
@@ -35,7 +37,7 @@ std::vector<Xapian::docid> DocBitmap::ids() const {
     out.reserve(count());
     for (std::size_t i = 0; i < words_.size(); ++i) {
         for (std::uint64_t word = words_[i]; word != 0; word &= word - 1)
-            out.push_back(static_cast<Xapian::docid>(i * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+            out.push_back(base_ + static_cast<Xapian::docid>(i * 64 + static_cast<std::size_t>(std::countr_zero(word))));
     }
     return out;
 }
@@ -90,37 +92,42 @@ std::optional<Estimate> estimate(const Xapian::Database& db, const Xapian::Query
     return total;
 }
 
-void add_postings(DocBitmap& bitmap, const Xapian::Database& db, const std::string& term) {
-    for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting) bitmap.set(*posting);
+// The ids first..last of a term's posting list (every document for the empty term).
+void add_postings(DocBitmap& bitmap, const Xapian::Database& db, const std::string& term, Xapian::docid first,
+                  Xapian::docid last) {
+    auto posting = db.postlist_begin(term);
+    const auto end = db.postlist_end(term);
+    if (first > 1) posting.skip_to(first);
+    for (; posting != end && *posting <= last; ++posting) bitmap.set(*posting);
 }
 
-DocBitmap evaluate(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid last) {
-    DocBitmap out(last);
+DocBitmap evaluate(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid first, Xapian::docid last) {
+    DocBitmap out(first, last);
     const auto op = query.get_type();
     switch (op) {
-    case Xapian::Query::LEAF_TERM: add_postings(out, db, leaf_term(query)); return out;
-    case Xapian::Query::LEAF_MATCH_ALL: add_postings(out, db, std::string()); return out;
+    case Xapian::Query::LEAF_TERM: add_postings(out, db, leaf_term(query), first, last); return out;
+    case Xapian::Query::LEAF_MATCH_ALL: add_postings(out, db, std::string(), first, last); return out;
     case Xapian::Query::LEAF_MATCH_NOTHING: return out;
     default: break;
     }
     const std::size_t parts = query.get_num_subqueries();
     if (parts == 0) return out;
     if (op == Xapian::Query::OP_SCALE_WEIGHT || op == Xapian::Query::OP_AND_MAYBE)
-        return evaluate(db, query.get_subquery(0), last);
+        return evaluate(db, query.get_subquery(0), first, last);
     if (is_union(op)) {
         // Terms straight into the one bitmap: a year range is an OR of dozens of them.
         for (std::size_t i = 0; i < parts; ++i) {
             const auto part = query.get_subquery(i);
             if (part.get_type() == Xapian::Query::LEAF_TERM)
-                add_postings(out, db, leaf_term(part));
+                add_postings(out, db, leaf_term(part), first, last);
             else
-                out.unite(evaluate(db, part, last));
+                out.unite(evaluate(db, part, first, last));
         }
         return out;
     }
-    out = evaluate(db, query.get_subquery(0), last);
+    out = evaluate(db, query.get_subquery(0), first, last);
     for (std::size_t i = 1; i < parts; ++i) {
-        const DocBitmap part = evaluate(db, query.get_subquery(i), last);
+        const DocBitmap part = evaluate(db, query.get_subquery(i), first, last);
         if (op == Xapian::Query::OP_AND_NOT)
             out.subtract(part);
         else if (op == Xapian::Query::OP_XOR)
@@ -133,13 +140,22 @@ DocBitmap evaluate(const Xapian::Database& db, const Xapian::Query& query, Xapia
 
 }  // namespace
 
-std::optional<DocBitmap> match_bitmap(const Xapian::Database& db, const Xapian::Query& query, BitmapPolicy policy) {
+bool bitmap_suits(const Xapian::Database& db, const Xapian::Query& query, BitmapPolicy policy) {
     const auto cost = estimate(db, query);
-    if (!cost) return std::nullopt;
+    if (!cost) return false;
     // A match found by the matcher costs about what decoding a few postings does; reading lists
     // whole pays when the matches are at least a quarter of the postings read.
-    if (policy == BitmapPolicy::when_cheaper && cost->matches * 4 < cost->postings) return std::nullopt;
-    return evaluate(db, query, db.get_lastdocid());
+    return policy == BitmapPolicy::always || cost->matches * 4 >= cost->postings;
+}
+
+DocBitmap match_range(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid first,
+                      Xapian::docid last) {
+    return evaluate(db, query, first, last);
+}
+
+std::optional<DocBitmap> match_bitmap(const Xapian::Database& db, const Xapian::Query& query, BitmapPolicy policy) {
+    if (!bitmap_suits(db, query, policy)) return std::nullopt;
+    return evaluate(db, query, 1, db.get_lastdocid());
 }
 
 }  // namespace evidex

@@ -16,12 +16,17 @@ namespace evidex {
 
 class DocBitmap {
 public:
-    // Room for the ids 1..last.
-    explicit DocBitmap(Xapian::docid last);
+    // Room for the ids first..last.
+    DocBitmap(Xapian::docid first, Xapian::docid last);
 
-    void set(Xapian::docid id) { words_[id >> 6] |= std::uint64_t{1} << (id & 63); }
+    void set(Xapian::docid id) {
+        const Xapian::docid at = id - base_;
+        words_[at >> 6] |= std::uint64_t{1} << (at & 63);
+    }
     bool test(Xapian::docid id) const {
-        return (id >> 6) < words_.size() && (words_[id >> 6] >> (id & 63) & 1) != 0;
+        if (id < base_) return false;
+        const Xapian::docid at = id - base_;
+        return (at >> 6) < words_.size() && (words_[at >> 6] >> (at & 63) & 1) != 0;
     }
     void intersect(const DocBitmap& other);
     void unite(const DocBitmap& other);
@@ -32,6 +37,7 @@ public:
     std::vector<Xapian::docid> ids() const;
 
 private:
+    Xapian::docid base_ = 0;  // the id of the first bit, a multiple of 64
     std::vector<std::uint64_t> words_;
 };
 
@@ -40,9 +46,19 @@ enum class BitmapPolicy {
     always,        // whenever every part of the query can be read from posting lists (for tests)
 };
 
-// The matches of query in db (one local database), or nothing when the query has a part that
-// is not a term or a boolean operator over terms (a phrase, a value range, a wildcard, an
-// elite set, a posting source), or when the policy finds the matcher cheaper.
+// Whether match_range can find the matches of query: false when the query has a part that is
+// not a term or a boolean operator over terms (a phrase, a value range, a wildcard, an elite
+// set, a posting source), or when the policy finds the matcher cheaper.
+bool bitmap_suits(const Xapian::Database& db, const Xapian::Query& query,
+                  BitmapPolicy policy = BitmapPolicy::when_cheaper);
+
+// The matches of query in db (one local database) among the ids first..last, for a query that
+// bitmap_suits. Ranges of one query can be read on several threads at once, each with its own
+// handle on the database and its own copy of the query.
+DocBitmap match_range(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid first,
+                      Xapian::docid last);
+
+// Every match of query, or nothing when the bitmap does not suit it.
 std::optional<DocBitmap> match_bitmap(const Xapian::Database& db, const Xapian::Query& query,
                                       BitmapPolicy policy = BitmapPolicy::when_cheaper);
 

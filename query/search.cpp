@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <cstdint>
 #include <future>
 #include <iterator>
 #include <memory>
@@ -225,6 +226,35 @@ struct MatchCount {
     RawCounts raw;
 };
 
+// The matches and their facet values for a query that match_bitmap suits, range of ids by range
+// of ids: several threads, each with its own handle on the index and its own copy of the query,
+// take the next range in turn, read the posting lists over it and count the values of what
+// matched there. Each thread's counts are then merged.
+class SharedRangeCount {
+public:
+    explicit SharedRangeCount(Xapian::docid last) : last_(last) {}
+
+    MatchCount count_some(const Xapian::Database& db, const Xapian::Query& query) {
+        MatchCount out;
+        for (;;) {
+            const std::uint64_t first = std::uint64_t{next_.fetch_add(1)} * span + 1;
+            if (first > last_) break;
+            const auto from = static_cast<Xapian::docid>(first);
+            const auto to = static_cast<Xapian::docid>(std::min<std::uint64_t>(last_, first + span - 1));
+            const auto ids = match_range(db, query, from, to).ids();
+            out.total += static_cast<Xapian::doccount>(ids.size());
+            SharedValueCount values(ids);
+            out.raw.merge(values.count_some(db));
+        }
+        return out;
+    }
+
+private:
+    static constexpr std::uint64_t span = 1 << 17;
+    const Xapian::docid last_;
+    std::atomic<std::uint32_t> next_{0};
+};
+
 MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query) {
     const auto ids = match_ids(db, query);
     SharedValueCount shared(ids);
@@ -382,7 +412,16 @@ SearchResult search_once(const Xapian::Database& db, bool local, const Xapian::D
         std::future<void> found = matched_found.get_future();
         SharedValueCount shared(matched);
         std::future<RawCounts> counting_elsewhere;
-        if (counted_apart && twin) {
+        SharedRangeCount ranges(db.get_lastdocid());
+        std::future<MatchCount> ranges_elsewhere;
+        const bool by_ranges = counted_apart && twin && bitmap_suits(db, enquire.get_query());
+        if (by_ranges) {
+            // The posting lists read range by range on both threads: the other starts at once,
+            // this one joins it when the page is ranked.
+            ranges_elsewhere = std::async(std::launch::async, [twin, &request, conditions, interventions, &ranges] {
+                return ranges.count_some(*twin, build_search_query(*twin, request, conditions, interventions));
+            });
+        } else if (counted_apart && twin) {
             counting_elsewhere = std::async(std::launch::async, [twin, &request, conditions, interventions, &matched,
                                                                  &matched_found, &shared] {
                 try {
@@ -412,7 +451,12 @@ SearchResult search_once(const Xapian::Database& db, bool local, const Xapian::D
         SearchResult result;
         for (auto it = mset.begin(); it != mset.end(); ++it)
             result.hits.push_back({study_from_json(nlohmann::json::parse(it.get_document().get_data())), it.get_weight()});
-        if (counting_elsewhere.valid()) {
+        if (ranges_elsewhere.valid()) {
+            counted = ranges.count_some(db, enquire.get_query());
+            MatchCount there = ranges_elsewhere.get();
+            counted->total += there.total;
+            counted->raw.merge(there.raw);
+        } else if (counting_elsewhere.valid()) {
             found.get();  // the other thread's error, if it failed
             RawCounts counts = shared.count_some(db);
             counts.merge(counting_elsewhere.get());

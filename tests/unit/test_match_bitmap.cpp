@@ -79,6 +79,13 @@ TEST_CASE("match_bitmap finds what the matcher finds, for boolean queries over t
         const auto expected = matcher_ids(db, query);
         CHECK(bitmap->ids() == expected);
         CHECK(bitmap->count() == expected.size());
+        // Any range of ids: the matches that fall in it, whatever its alignment.
+        const Xapian::docid first = 1 + static_cast<Xapian::docid>(rng() % 400);
+        const Xapian::docid last = first + static_cast<Xapian::docid>(rng() % 200);
+        std::vector<Xapian::docid> in_range;
+        for (const auto id : expected)
+            if (id >= first && id <= last) in_range.push_back(id);
+        CHECK(evidex::match_range(db, query, first, last).ids() == in_range);
     }
 }
 
