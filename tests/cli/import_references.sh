@@ -123,6 +123,7 @@ expect_equal "$(json_field "$SCRATCH/csl_pmid.json" "d['source'], d['title'][:43
 export EVIDEX_DB="$SCRATCH/csl-pmid-as-written"
 run "$INDEX" file --as-written "$data/csl_item_with_pmid.json"
 expect_code 0 "the CSL-JSON item as written"
+expect_contains "$err" "1 BibTeX or CSL-JSON record indexed as written, not looked up (--as-written)" "the summary of one record"
 run "$QUERY" show pmid:26016859 --format json
 printf '%s' "$out" >"$SCRATCH/csl_pmid_written.json"
 expect_equal "$(json_field "$SCRATCH/csl_pmid_written.json" "d['source'], d['pmcid'], d['title']")" \
