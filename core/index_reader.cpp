@@ -1,5 +1,7 @@
 #include "core/index_reader.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include <xapian.h>
@@ -22,6 +24,14 @@ std::optional<std::string> parse_study_key(std::string_view text) {
     }
     if (starts_with_icase(s, "doi:")) {
         if (auto doi = normalize_doi(s.substr(4))) return "doi:" + *doi;
+        return std::nullopt;
+    }
+    if (starts_with_icase(s, "title:")) {
+        const std::string_view hash = s.substr(6);
+        const bool hex = hash.size() == 16 && std::all_of(hash.begin(), hash.end(), [](char c) {
+            return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+        });
+        if (hex) return "title:" + ascii_lower(hash);
         return std::nullopt;
     }
     if (auto pmid = normalize_pmid(s)) return "pmid:" + *pmid;
@@ -96,11 +106,13 @@ void IndexReader::reopen() const {
 
 std::optional<Study> IndexReader::find(std::string_view key_text) const {
     const auto key = parse_study_key(key_text);
-    if (!key) throw FatalError(ExitCode::usage, "'" + std::string(key_text) + "' is not pmid:N or doi:X");
+    if (!key) throw FatalError(ExitCode::usage, "'" + std::string(key_text) + "' " + not_a_study_key);
     // A study is filed under its PMID when it has one; a DOI may belong to a PMID-keyed study.
-    const bool is_pmid = key->rfind("pmid:", 0) == 0;
-    const std::string term = is_pmid ? schema::make_term(prefix::pmid, key->substr(5))
-                                     : schema::make_term(prefix::doi, key->substr(4));
+    // A title key names a study with neither id, filed under that key.
+    std::string term;
+    if (key->rfind("pmid:", 0) == 0) term = schema::make_term(prefix::pmid, key->substr(5));
+    else if (key->rfind("doi:", 0) == 0) term = schema::make_term(prefix::doi, key->substr(4));
+    else term = schema::unique_term_for_key(*key);
     try {
         for (int attempt = 0;; ++attempt) {
             try {

@@ -28,8 +28,9 @@ public:
     IndexReader(const IndexReader&) = delete;
     IndexReader& operator=(const IndexReader&) = delete;
 
-    // "pmid:N" or "doi:X" (any DOI spelling normalize_doi accepts). nullopt when not indexed.
-    // Throws FatalError (`usage`) when the key is neither.
+    // "pmid:N", "doi:X" (any DOI spelling normalize_doi accepts) or "title:" and 16 hex digits
+    // (Study::title_key()). nullopt when not indexed. Throws FatalError (`usage`) when the key
+    // is none of these.
     std::optional<Study> find(std::string_view key) const;
 
     [[nodiscard]] std::size_t study_count() const;
@@ -54,7 +55,10 @@ private:
     bool single_local_ = false;
 };
 
-// Parses "pmid:N" / "doi:X" (also a bare PMID or DOI) into the canonical key, or nullopt.
+// Parses "pmid:N" / "doi:X" (also a bare PMID or DOI) / "title:" and 16 hex digits into the
+// canonical key, or nullopt.
 std::optional<std::string> parse_study_key(std::string_view text);
+// What a key that parse_study_key refuses should have been, for messages.
+inline constexpr const char* not_a_study_key = "is not pmid:N, doi:X or title:HASH";
 
 }  // namespace evidex

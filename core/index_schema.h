@@ -21,7 +21,7 @@ inline constexpr const char* version_key = "evidex:schema-version";
 
 // Term prefixes.
 namespace prefix {
-inline constexpr std::string_view unique_id = "Q";          // Qpmid:9703590, Qdoi:10.1000/x
+inline constexpr std::string_view unique_id = "Q";          // Qpmid:9703590, Qdoi:10.1000/x, Qtitle:<hash>
 inline constexpr std::string_view doc_type = "XTYPE";       // XTYPEstudy
 inline constexpr std::string_view pmid = "XPMID";
 inline constexpr std::string_view doi = "XDOI";
@@ -81,7 +81,7 @@ const std::vector<SlotEntry>& slots();
 // the whole value, so distinct long ids stay distinct and the same id always maps to one term.
 std::string make_term(std::string_view prefix, std::string_view value);
 
-// "Qpmid:9703590" or "Qdoi:10.1000/x".
+// "Qpmid:9703590", "Qdoi:10.1000/x" or "Qtitle:" and 16 hex digits (Study::key()).
 std::string unique_term(const Study& study);
 std::string unique_term_for_key(std::string_view key);
 

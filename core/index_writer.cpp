@@ -146,6 +146,10 @@ UpsertOutcome IndexWriter::store(Study study, const Classifier& classify, const 
         collect_docids(*db_, schema::unique_term(study), candidates);
         if (!study.pmid.empty()) collect_docids(*db_, schema::make_term(prefix::pmid, study.pmid), candidates);
         if (!study.doi.empty()) collect_docids(*db_, schema::make_term(prefix::doi, study.doi), candidates);
+        // A record of the same work that had neither id is filed under the key of its title,
+        // first author and year: the ids this one brings fold it in.
+        if (!study.pmid.empty() || !study.doi.empty())
+            collect_docids(*db_, schema::unique_term_for_key(study.title_key()), candidates);
 
         std::vector<std::pair<Xapian::docid, std::string>> merged;  // docid and the key it is filed under
         for (const auto docid : candidates) {
@@ -173,7 +177,8 @@ UpsertOutcome IndexWriter::store(Study study, const Classifier& classify, const 
         for (const auto& [docid, key] : merged) keep_claim_tags(db_->get_document(docid), document);
 
         const std::string unique = schema::unique_term(study);
-        // Drop a merged document filed under another key (a DOI-only record that now has a PMID).
+        // Drop a merged document filed under another key (a DOI-only record that now has a PMID,
+        // a record without ids that now has one).
         for (const auto& [docid, key] : merged)
             if (key != study.key()) db_->delete_document(docid);
         // A study met for the first time needs no lookup by its id term: the searches above
@@ -277,6 +282,14 @@ std::optional<Study> IndexWriter::find_pmid(const std::string& pmid) const {
 std::optional<Study> IndexWriter::find_doi(const std::string& doi) const {
     try {
         return first_study_with(*db_, schema::make_term(prefix::doi, doi));
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+std::optional<Study> IndexWriter::find_key(const std::string& key) const {
+    try {
+        return first_study_with(*db_, schema::unique_term_for_key(key));
     } catch (const Xapian::Error& e) {
         throw database_error(dir_, e);
     }

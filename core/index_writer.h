@@ -79,6 +79,8 @@ public:
     // The stored study with this PMID or DOI (committed or pending), if any.
     std::optional<Study> find_pmid(const std::string& pmid) const;
     std::optional<Study> find_doi(const std::string& doi) const;
+    // The study filed under a key (Study::key(): "pmid:N", "doi:X", "title:HASH").
+    std::optional<Study> find_key(const std::string& key) const;
     // The database, for searches over what this run has written so far.
     [[nodiscard]] const Xapian::Database& database() const;
 

@@ -1,4 +1,4 @@
-// parse_retraction_watch_csv and normalise_title.
+// parse_retraction_watch_csv.
 #include "core/retraction_watch.h"
 
 #include <cctype>
@@ -79,27 +79,6 @@ std::vector<CsvRow> read_csv(std::string_view text, std::optional<std::size_t>& 
 }  // namespace
 
 bool RetractionNotice::retracts() const { return ascii_lower(trim(nature)) == "retraction"; }
-
-std::string normalise_title(std::string_view title) {
-    std::string out;
-    bool in_tag = false, gap = false;
-    for (const char c : title) {
-        if (c == '<') in_tag = true;
-        if (in_tag) {
-            if (c == '>') in_tag = false;
-            continue;
-        }
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 0x80) {
-            if (gap && !out.empty()) out.push_back(' ');
-            gap = false;
-            out.push_back(static_cast<char>(std::tolower(u)));
-        } else {
-            gap = true;
-        }
-    }
-    return out;
-}
 
 RetractionWatchFile parse_retraction_watch_csv(std::string_view text, std::string_view where) {
     RetractionWatchFile out;

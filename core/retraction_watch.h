@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/errors.h"
+#include "core/text.h"  // normalise_title
 
 namespace evidex {
 
@@ -35,9 +36,5 @@ struct RetractionWatchFile {
 // byte-order mark; CRLF or LF). The header names the columns; the file needs at least one of
 // OriginalPaperDOI, OriginalPaperPubMedID and Title, and RetractionNature.
 RetractionWatchFile parse_retraction_watch_csv(std::string_view text, std::string_view where);
-
-// A title folded for comparison: lower-case letters and digits, each run of anything else one
-// space, HTML tags and a trailing full stop dropped. "The <i>Mg</i> Trial." -> "the mg trial".
-std::string normalise_title(std::string_view title);
 
 }  // namespace evidex

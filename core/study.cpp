@@ -1,6 +1,9 @@
 #include "core/study.h"
 
 #include <algorithm>
+#include <cstdio>
+
+#include "core/text.h"
 
 namespace evidex {
 
@@ -35,7 +38,23 @@ std::string Study::abstract_text() const {
     return out;
 }
 
-std::string Study::key() const { return pmid.empty() ? "doi:" + doi : "pmid:" + pmid; }
+std::string Study::key() const {
+    if (!pmid.empty()) return "pmid:" + pmid;
+    if (!doi.empty()) return "doi:" + doi;
+    return title_key();
+}
+
+std::string Study::title_key() const {
+    std::string identity = normalise_title(title);
+    identity += '\n';
+    if (!authors.empty())
+        identity += normalise_title(authors.front().collective.empty() ? authors.front().family : authors.front().collective);
+    identity += '\n';
+    if (year) identity += std::to_string(*year);
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(identity)));
+    return "title:" + std::string(hex);
+}
 
 namespace {
 

@@ -109,8 +109,13 @@ struct Study {
     [[nodiscard]] int level() const { return level_of(design); }
     // All abstract sections joined as plain text, "LABEL: text" for labelled ones.
     [[nodiscard]] std::string abstract_text() const;
-    // "pmid:N" when a PMID is known, else "doi:X".
+    // "pmid:N" when a PMID is known, else "doi:X" when a DOI is, else title_key(): the id a
+    // study is filed, shown, cited and exported under.
     [[nodiscard]] std::string key() const;
+    // "title:" and 16 hex digits of the FNV-1a hash of the normalised title, the first author's
+    // normalised family (or group) name and the year, each on a line of its own: the key of a
+    // record with neither PMID nor DOI, the same for every record of the same work.
+    [[nodiscard]] std::string title_key() const;
 };
 
 // Fills every empty field of `into` from `from`, and merges lists without duplicates.

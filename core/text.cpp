@@ -143,4 +143,34 @@ std::optional<int> parse_int(std::string_view s) {
     return value;
 }
 
+std::string normalise_title(std::string_view title) {
+    std::string out;
+    bool in_tag = false, gap = false;
+    for (const char c : title) {
+        if (c == '<') in_tag = true;
+        if (in_tag) {
+            if (c == '>') in_tag = false;
+            continue;
+        }
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || u >= 0x80) {
+            if (gap && !out.empty()) out.push_back(' ');
+            gap = false;
+            out.push_back(static_cast<char>(std::tolower(u)));
+        } else {
+            gap = true;
+        }
+    }
+    return out;
+}
+
+std::uint64_t fnv1a(std::string_view s) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const unsigned char c : s) {
+        hash ^= c;
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
 }  // namespace evidex

@@ -1,6 +1,7 @@
 // Small text helpers every parser needs. One copy, here.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,13 @@ std::vector<std::string_view> split(std::string_view s, char sep);
 
 // The whole of `s` as a decimal int ("-12", "2019"); null when anything else is there.
 std::optional<int> parse_int(std::string_view s);
+
+// A title folded for comparison: lower-case letters and digits, each run of anything else one
+// space, HTML tags and a trailing full stop dropped. "The <i>Mg</i> Trial." -> "the mg trial".
+std::string normalise_title(std::string_view title);
+
+// The 64-bit FNV-1a hash of `s`: the same bytes give the same number on every machine and run.
+std::uint64_t fnv1a(std::string_view s);
 
 // Reads a whole file into `out`; returns false when it cannot be opened or read.
 bool read_file(const std::string& path, std::string& out);

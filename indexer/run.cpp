@@ -54,8 +54,9 @@ ExitCode finish_run(const IngestSummary& summary, bool quiet) {
             std::fprintf(stderr, "evidex-index: %zu deletions named PMIDs the index did not hold\n", summary.skipped);
     }
     if (!quiet && summary.as_written > 0)
-        std::fprintf(stderr, "evidex-index: %zu BibTeX and CSL-JSON records indexed as written, not looked up (%s)\n",
-                     summary.as_written, summary.as_written_because.c_str());
+        std::fprintf(stderr, "evidex-index: %zu %s indexed as written, not looked up (%s)\n", summary.as_written,
+                     summary.as_written == 1 ? "BibTeX or CSL-JSON record" : "BibTeX and CSL-JSON records",
+                     summary.as_written_because.c_str());
     if (incomplete == 0) return ExitCode::ok;
     return summary.stored() > 0 ? ExitCode::partial : ExitCode::failed;
 }

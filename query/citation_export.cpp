@@ -55,6 +55,8 @@ std::string bibtex_escape(std::string_view text) {
 
 std::string bibtex_key(const Study& study) {
     if (!study.pmid.empty()) return "pmid" + study.pmid;
+    // "title" and the hex digits of the title key: a study with neither id has a key of its own.
+    if (study.doi.empty()) return "title" + study.title_key().substr(std::string_view("title:").size());
     std::string key = "doi";
     for (const char c : study.doi)
         if (std::isalnum(static_cast<unsigned char>(c))) key += c;

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include "core/index_schema.h"
+#include "core/text.h"
 #include "query/audit_report.h"
 
 namespace evidex {
@@ -13,13 +14,8 @@ namespace evidex {
 namespace prefix = schema::prefix;
 
 std::string page_id(const std::string& source) {
-    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits
-    for (const unsigned char c : source) {
-        hash ^= c;
-        hash *= 1099511628211ull;
-    }
     char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%08llx", static_cast<unsigned long long>(hash & 0xffffffffull));
+    std::snprintf(buffer, sizeof buffer, "%08llx", static_cast<unsigned long long>(fnv1a(source) & 0xffffffffull));
     return "page-" + std::string(buffer);
 }
 

@@ -39,7 +39,7 @@ ExitCode run_query_claims(const CommandLine& line) {
     options.add_options()
         ("condition", po::value<std::string>()->value_name("C"), "only claims about this condition (id, name or synonym)")
         ("verdict", po::value<std::string>()->value_name("V"), "only claims with this verdict")
-        ("cites", po::value<std::string>()->value_name("ID"), "only claims citing this study (pmid:N or doi:X)")
+        ("cites", po::value<std::string>()->value_name("ID"), "only claims citing this study (pmid:N, doi:X or title:HASH)")
         ("limit", po::value<int>()->default_value(50)->value_name("N"), "show at most N claims")
         ("format", po::value<std::string>()->default_value("table")->value_name("FORMAT"), "table or json");
     Settings settings;
@@ -63,7 +63,7 @@ ExitCode run_query_claims(const CommandLine& line) {
     if (vm.count("cites")) {
         const std::string id = vm["cites"].as<std::string>();
         const auto key = parse_study_key(id);
-        if (!key) throw FatalError(ExitCode::usage, "claims: '" + id + "' is not pmid:N or doi:X");
+        if (!key) throw FatalError(ExitCode::usage, "claims: '" + id + "' " + not_a_study_key);
         filters.push_back(term(prefix::cites, *key));
     }
 

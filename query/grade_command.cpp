@@ -78,7 +78,7 @@ std::string write_grade_text(const Audit& audit) {
 ExitCode run_query_grade(const CommandLine& line) {
     auto options = writer_options("evidex-query grade \"CLAIM\": grade one claim against the studies it cites, or the index");
     options.add_options()
-        ("cite", po::value<std::vector<std::string>>()->value_name("ID"), "a study the claim cites: pmid:N or doi:X (repeatable)")
+        ("cite", po::value<std::vector<std::string>>()->value_name("ID"), "a study the claim cites: pmid:N, doi:X or title:HASH (repeatable)")
         ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "text or json");
     Settings settings;
     const auto vm = parse_subcommand(line, options, "claim",
@@ -96,7 +96,7 @@ ExitCode run_query_grade(const CommandLine& line) {
     if (vm->count("cite"))
         for (const auto& id : (*vm)["cite"].as<std::vector<std::string>>()) {
             const auto key = parse_study_key(id);
-            if (!key) throw FatalError(ExitCode::usage, "grade: '" + id + "' is not pmid:N or doi:X");
+            if (!key) throw FatalError(ExitCode::usage, "grade: '" + id + "' " + not_a_study_key);
             cites.push_back(*key);
         }
 
@@ -117,6 +117,16 @@ ExitCode run_query_grade(const CommandLine& line) {
                 ReferenceEntry entry;
                 entry.label = key;
                 entry.raw = key;
+                if (key.rfind("title:", 0) == 0) {
+                    // A study with neither id: nothing to look up elsewhere, only the index has it.
+                    ResolvedReference resolved;
+                    resolved.entry = entry;
+                    resolved.study = ingest.writer().find_key(key);
+                    if (resolved.study) resolved.method = "index";
+                    else resolved.note = "not in the index";
+                    audit.references.push_back(to_audit_reference(resolved));
+                    continue;
+                }
                 if (key.rfind("pmid:", 0) == 0) entry.pmid = key.substr(5);
                 else entry.doi = key.substr(4);
                 audit.references.push_back(to_audit_reference(resolver.resolve(entry)));

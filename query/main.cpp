@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
         {"grade", evidex::run_query_grade, "grade one claim against the studies it cites, or against the index"},
         {"map", evidex::run_query_map, "the studies on a condition by evidence level and result direction, strongest first"},
         {"search", evidex::run_query_search, "find studies by words, fields and filters, ranked, with facet counts"},
-        {"show", evidex::run_query_show, "print stored studies by pmid:N or doi:X, as text or JSON"},
+        {"show", evidex::run_query_show, "print stored studies by pmid:N, doi:X or title:HASH, as text or JSON"},
     };
     return evidex::run_tool("evidex-query", commands, argc, argv);
 }

@@ -13,11 +13,11 @@ namespace po = boost::program_options;
 namespace evidex {
 
 ExitCode run_query_show(const CommandLine& line) {
-    po::options_description options("evidex-query show pmid:N|doi:X...: print stored records");
+    po::options_description options("evidex-query show pmid:N|doi:X|title:HASH...: print stored records");
     options.add_options()
         ("format", po::value<std::string>()->default_value("text")->value_name("FORMAT"), "text, json, or for a citation manager ris, bibtex or csl-json");
     po::options_description operands;
-    operands.add_options()("id", po::value<std::vector<std::string>>(), "pmid:N or doi:X");
+    operands.add_options()("id", po::value<std::vector<std::string>>(), "pmid:N, doi:X or title:HASH");
     po::positional_options_description positional;
     positional.add("id", -1);
     Settings settings = line.settings;
@@ -32,10 +32,10 @@ ExitCode run_query_show(const CommandLine& line) {
     if (format != "text" && format != "json" && !is_citation_format(format))
         throw FatalError(ExitCode::usage,
                          "show: unknown --format '" + format + "' (text, json, ris, bibtex or csl-json)");
-    if (!vm.count("id")) throw FatalError(ExitCode::usage, "show: give pmid:N or doi:X");
+    if (!vm.count("id")) throw FatalError(ExitCode::usage, "show: give pmid:N, doi:X or title:HASH");
     const auto ids = vm["id"].as<std::vector<std::string>>();
     for (const auto& id : ids)
-        if (!parse_study_key(id)) throw FatalError(ExitCode::usage, "show: '" + id + "' is not pmid:N or doi:X");
+        if (!parse_study_key(id)) throw FatalError(ExitCode::usage, "show: '" + id + "' " + not_a_study_key);
 
     IndexReader reader(all_dbs(settings));
     std::size_t missing = 0;

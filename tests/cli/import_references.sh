@@ -123,10 +123,57 @@ expect_equal "$(json_field "$SCRATCH/csl_pmid.json" "d['source'], d['title'][:43
 export EVIDEX_DB="$SCRATCH/csl-pmid-as-written"
 run "$INDEX" file --as-written "$data/csl_item_with_pmid.json"
 expect_code 0 "the CSL-JSON item as written"
+expect_contains "$err" "1 BibTeX or CSL-JSON record indexed as written, not looked up (--as-written)" "the summary of one record"
 run "$QUERY" show pmid:26016859 --format json
 printf '%s' "$out" >"$SCRATCH/csl_pmid_written.json"
 expect_equal "$(json_field "$SCRATCH/csl_pmid_written.json" "d['source'], d['pmcid'], d['title']")" \
   "doi PMC4512345 Magnesium in gestational diabetes" "the item as written, with its PubMed ids"
+
+# Records with neither PMID nor DOI, as written: each work is a study of its own, keyed by the
+# FNV-1a hash of its normalised title, first author and year; the same work twice is one study.
+# The keys below were worked out from that rule by hand.
+export EVIDEX_DB="$SCRATCH/no-ids"
+smith=title:52c900be2ddafe7d  # "oral magnesium and sleep quality in older adults", smith, 2019
+jones=title:8dbb122fddd74e7e  # "magnesium citrate for nocturnal leg cramps a randomised trial", jones, 2020
+run "$INDEX" file --as-written "$data/bibtex_without_ids.bib"
+expect_code 3 "records without ids, one without a title either"
+expect_contains "$err" "2 added, 1 replaced" "two works, one of them twice"
+expect_contains "$err" "error: $data/bibtex_without_ids.bib: entry 4 (untitled): no title" "the record with nothing to know it by"
+expect_contains "$err" "3 BibTeX and CSL-JSON records indexed as written" "the summary"
+expect_equal "$(doc_count)" 2 "studies after the records without ids"
+run "$QUERY" show "$smith" --format json
+expect_code 0 "show the first work by its key"
+printf '%s' "$out" >"$SCRATCH/smith.json"
+expect_equal "$(json_field "$SCRATCH/smith.json" "d['title'], d['journal'], d['volume']")" \
+  "Oral Magnesium and Sleep Quality in Older Adults. Journal of Sleep Trials 12" \
+  "the work's two records merged, the later one's fields first"
+run "$QUERY" show "$jones" --format json
+expect_code 0 "show the second work by its key"
+printf '%s' "$out" >"$SCRATCH/jones.json"
+expect_equal "$(json_field "$SCRATCH/jones.json" "d['title']")" \
+  "Magnesium citrate for nocturnal leg cramps: a randomised trial" "the second work"
+run "$QUERY" search magnesium
+expect_contains "$out" "$smith " "the first work in the search, under its key"
+expect_contains "$out" "$jones " "the second work in the search, under its key"
+# The same work met again with a DOI: folded into one study, filed under the DOI.
+cat >"$SCRATCH/smith_with_doi.bib" <<'BIB'
+@article{smith2019doi,
+  title = {Oral magnesium and sleep quality in older adults},
+  author = {Smith, Jane},
+  year = {2019},
+  doi = {10.1000/sleep.2019.1}
+}
+BIB
+run "$INDEX" file --as-written "$SCRATCH/smith_with_doi.bib"
+expect_code 0 "the first work with its DOI"
+expect_contains "$err" "0 added, 1 replaced" "the record folded into the study"
+expect_equal "$(doc_count)" 2 "studies after the DOI came"
+run "$QUERY" show doi:10.1000/sleep.2019.1 --format json
+printf '%s' "$out" >"$SCRATCH/smith_doi.json"
+expect_equal "$(json_field "$SCRATCH/smith_doi.json" "d['journal'], d['volume']")" "Journal of Sleep Trials 12" \
+  "the study keeps what the records without the DOI said"
+run "$QUERY" show "$smith"
+expect_code 1 "the key without ids is gone once the DOI is known"
 
 # --shards has no resolver: the records as written, and the summary says so.
 run "$INDEX" --db "$SCRATCH/sharded-bib" file --shards 2 "$bib" "$data/csl_items.json"

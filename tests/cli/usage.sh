@@ -27,7 +27,7 @@ done
 
 run "$QUERY" show banana
 expect_code 2 "show with a bad id"
-expect_contains "$err" "'banana' is not pmid:N or doi:X" "bad id message"
+expect_contains "$err" "'banana' is not pmid:N, doi:X or title:HASH" "bad id message"
 
 run "$QUERY" show pmid:1 --format yaml
 expect_code 2 "show with a bad format"

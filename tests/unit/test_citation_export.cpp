@@ -59,6 +59,17 @@ TEST_CASE("CSL-JSON: names, date parts and identifiers") {
     CHECK(item["PMID"] == "123");
 }
 
+TEST_CASE("a study with neither PMID nor DOI is cited under a key of its own, from its title, author and year") {
+    evidex::Study s = sample();
+    s.pmid.clear();
+    s.doi.clear();
+    // FNV-1a 64 of "magnesium sleep 50 better\nsmith\n2020", worked out apart from this code.
+    CHECK(evidex::study_to_bibtex(s).rfind("@article{titlee2fd729c0b1a7832,", 0) == 0);
+    CHECK(evidex::study_to_csl(s)["id"] == "title:e2fd729c0b1a7832");
+    s.title = "Magnesium and sleep, another study";
+    CHECK(evidex::study_to_csl(s)["id"] != "title:e2fd729c0b1a7832");
+}
+
 TEST_CASE("write_citations names the three formats and no others") {
     const std::vector<evidex::Study> studies{sample()};
     CHECK(evidex::write_citations(studies, "ris") == evidex::write_ris(studies));

@@ -83,6 +83,136 @@ TEST_CASE("a study known first by DOI and then by PMID and DOI becomes one docum
     CHECK_FALSE(Xapian::Database(dir.path().string()).term_exists("Qdoi:10.3390/nu9050429"));
 }
 
+// A BibTeX or CSL-JSON record as written may have neither PMID nor DOI. Such records were all
+// filed under the one key "doi:" and overwrote each other.
+namespace {
+Study idless_record(const std::string& title, const std::string& family, int year) {
+    Study s = make_study("", "", title, evidex::Source::doi);
+    evidex::Author author;
+    author.family = family;
+    s.authors = {author};
+    s.year = year;
+    return s;
+}
+}  // namespace
+
+TEST_CASE("the key of a study is its PMID, else its DOI, else the hash of title, first author and year") {
+    CHECK(make_study("9703590", "10.1000/rls", "T").key() == "pmid:9703590");
+    CHECK(make_study("", "10.1000/rls", "T").key() == "doi:10.1000/rls");
+    // FNV-1a 64 of "oral magnesium and sleep quality in older adults\nsmith\n2019", worked out
+    // apart from this code.
+    const Study smith = idless_record("Oral magnesium and sleep quality in older adults", "Smith", 2019);
+    CHECK(smith.key() == "title:52c900be2ddafe7d");
+    CHECK(evidex::schema::unique_term(smith) == "Qtitle:52c900be2ddafe7d");
+    // Case, punctuation and markup do not make another work; another author or year does.
+    CHECK(idless_record("ORAL MAGNESIUM and sleep quality, in older adults.", "SMITH", 2019).key() == smith.key());
+    CHECK(idless_record("Oral <i>magnesium</i> and sleep quality in older adults", "smith", 2019).key() == smith.key());
+    CHECK(idless_record("Oral magnesium and sleep quality in older adults", "Smyth", 2019).key() != smith.key());
+    CHECK(idless_record("Oral magnesium and sleep quality in older adults", "Smith", 2020).key() != smith.key());
+    CHECK(idless_record("Oral magnesium and sleep quality in adults", "Smith", 2019).key() != smith.key());
+    // The title key does not depend on the ids, so a record that brings one finds its old self.
+    Study with_doi = smith;
+    with_doi.doi = "10.1000/sleep";
+    CHECK(with_doi.title_key() == smith.key());
+}
+
+TEST_CASE("records with neither PMID nor DOI are two studies when their title, first author or year differ") {
+    evidex::test::TempDir dir;
+    IndexWriter writer(dir.path());
+    const Study smith = idless_record("Oral magnesium and sleep quality in older adults", "Smith", 2019);
+    const Study jones = idless_record("Magnesium citrate for nocturnal leg cramps", "Jones", 2020);
+    const Study smith_later = idless_record("Oral magnesium and sleep quality in older adults", "Smith", 2021);
+    CHECK(writer.upsert(smith, no_classifier) == UpsertOutcome::added);
+    CHECK(writer.upsert(jones, no_classifier) == UpsertOutcome::added);
+    CHECK(writer.upsert(smith_later, no_classifier) == UpsertOutcome::added);
+    writer.finish();
+
+    CHECK(doc_count(dir.path()) == 3);
+    IndexReader reader(dir.path());
+    REQUIRE(reader.find(smith.key()));
+    CHECK(reader.find(smith.key())->year == 2019);
+    REQUIRE(reader.find(jones.key()));
+    CHECK(reader.find(jones.key())->title == "Magnesium citrate for nocturnal leg cramps");
+    REQUIRE(reader.find(smith_later.key()));
+    CHECK(reader.find(smith_later.key())->year == 2021);
+    CHECK_FALSE(Xapian::Database(dir.path().string()).term_exists("Qdoi:"));
+}
+
+TEST_CASE("the same record without ids indexed twice is one study, merged") {
+    evidex::test::TempDir dir;
+    IndexWriter writer(dir.path());
+    Study first = idless_record("Oral magnesium and sleep quality in older adults", "Smith", 2019);
+    first.journal = "Journal of Sleep Trials";
+    Study again = idless_record("Oral Magnesium and Sleep Quality in Older Adults.", "Smith", 2019);
+    again.abstract = {{"", "", "Sixty adults took magnesium or placebo."}};
+    CHECK(writer.upsert(first, no_classifier) == UpsertOutcome::added);
+    CHECK(writer.upsert(again, no_classifier) == UpsertOutcome::replaced);
+    writer.finish();
+
+    CHECK(doc_count(dir.path()) == 1);
+    const auto study = IndexReader(dir.path()).find(first.key());
+    REQUIRE(study);
+    CHECK(study->journal == "Journal of Sleep Trials");
+    CHECK(study->abstract_text() == "Sixty adults took magnesium or placebo.");
+}
+
+TEST_CASE("a record without ids folds into a later record of the same work that has a DOI or a PMID") {
+    evidex::test::TempDir dir;
+    IndexWriter writer(dir.path());
+    Study written = idless_record("Oral magnesium and sleep quality in older adults", "Smith", 2019);
+    written.keywords = {"insomnia"};
+    const std::string title_key = written.key();
+    writer.upsert(written, no_classifier);
+    // Another work without ids stays apart from all this.
+    const Study jones = idless_record("Magnesium citrate for nocturnal leg cramps", "Jones", 2020);
+    writer.upsert(jones, no_classifier);
+
+    // The same work as Crossref or PubMed has it; the title differs in case and punctuation only.
+    Study found = idless_record("Oral Magnesium and Sleep Quality in Older Adults.", "Smith", 2019);
+    found.journal = "Sleep Trials";
+    std::string key;
+    SUBCASE("by its DOI") {
+        found.doi = "10.1000/sleep";
+        found.source = evidex::Source::crossref;
+        key = "doi:10.1000/sleep";
+    }
+    SUBCASE("by its PMID") {
+        found.pmid = "31000001";
+        found.source = evidex::Source::pubmed;
+        key = "pmid:31000001";
+    }
+    CHECK(writer.upsert(found, no_classifier) == UpsertOutcome::replaced);
+    writer.finish();
+
+    CHECK(doc_count(dir.path()) == 2);
+    CHECK_FALSE(Xapian::Database(dir.path().string()).term_exists("Q" + title_key));
+    IndexReader reader(dir.path());
+    CHECK_FALSE(reader.find(title_key));
+    const auto study = reader.find(key);
+    REQUIRE(study);
+    CHECK(study->title == "Oral Magnesium and Sleep Quality in Older Adults.");  // the looked-up record wins
+    CHECK(study->journal == "Sleep Trials");
+    CHECK(study->keywords == std::vector<std::string>{"insomnia"});               // the written one fills gaps
+    REQUIRE(reader.find(jones.key()));
+    CHECK(reader.find(jones.key())->title == jones.title);
+}
+
+TEST_CASE("IndexReader finds a study by its title key in any case and refuses a malformed one") {
+    evidex::test::TempDir dir;
+    const Study smith = idless_record("Oral magnesium and sleep quality in older adults", "Smith", 2019);
+    {
+        IndexWriter writer(dir.path());
+        writer.upsert(smith, no_classifier);
+        writer.finish();
+    }
+    IndexReader reader(dir.path());
+    REQUIRE(reader.find("TITLE:52C900BE2DDAFE7D"));
+    CHECK(reader.find("title:52c900be2ddafe7d")->title == smith.title);
+    CHECK_FALSE(reader.find("title:0000000000000000"));
+    CHECK_THROWS_AS(reader.find("title:52c900be"), evidex::FatalError);
+    CHECK_THROWS_AS(reader.find("title:oral magnesium"), evidex::FatalError);
+}
+
 TEST_CASE("a Crossref record arriving after the PubMed one does not overwrite PubMed's fields") {
     evidex::test::TempDir dir;
     IndexWriter writer(dir.path());

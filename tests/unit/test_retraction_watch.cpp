@@ -5,7 +5,6 @@
 #include "core/retraction_watch.h"
 #include "core/text.h"
 
-using evidex::normalise_title;
 using evidex::parse_retraction_watch_csv;
 
 TEST_CASE("parse_retraction_watch_csv reads the sample: quoted fields, doubled quotes, a row over two lines") {
@@ -47,10 +46,4 @@ TEST_CASE("parse_retraction_watch_csv refuses another CSV and reports an unclose
     CHECK(short_row.notices.empty());
     REQUIRE(short_row.errors.size() == 1);
     CHECK(short_row.errors[0].message == "2 fields where the header has 3");
-}
-
-TEST_CASE("normalise_title folds case, punctuation, markup and the final full stop") {
-    CHECK(normalise_title("The <i>Mg</i> Trial.") == "the mg trial");
-    CHECK(normalise_title("Elderly: A double-blind trial") == normalise_title("elderly - a double blind trial."));
-    CHECK(normalise_title("  ") == "");
 }

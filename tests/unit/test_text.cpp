@@ -43,3 +43,16 @@ TEST_CASE("split keeps empty fields") {
     CHECK(parts[2] == "b");
     CHECK(parts[3] == "");
 }
+
+TEST_CASE("normalise_title folds case, punctuation, markup and the final full stop") {
+    CHECK(evidex::normalise_title("The <i>Mg</i> Trial.") == "the mg trial");
+    CHECK(evidex::normalise_title("Elderly: A double-blind trial") == evidex::normalise_title("elderly - a double blind trial."));
+    CHECK(evidex::normalise_title("  ") == "");
+}
+
+TEST_CASE("fnv1a gives the published FNV-1a 64-bit values") {
+    // Test vectors from the FNV reference (Fowler, Noll, Vo): the empty string is the offset basis.
+    CHECK(evidex::fnv1a("") == 0xcbf29ce484222325ull);
+    CHECK(evidex::fnv1a("a") == 0xaf63dc4c8601ec8cull);
+    CHECK(evidex::fnv1a("foobar") == 0x85944171f73967e8ull);
+}
