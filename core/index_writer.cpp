@@ -102,6 +102,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options
             db_->set_metadata(schema::version_key, expected);
             db_->commit();
         }
+        const std::string title_keys = schema::unique_term_for_key("title:");
+        has_title_keys_ = db_->allterms_begin(title_keys) != db_->allterms_end(title_keys);
         db_->begin_transaction();
         in_transaction_ = true;
     } catch (const Xapian::DatabaseLockError&) {
@@ -148,8 +150,9 @@ UpsertOutcome IndexWriter::store(Study study, const Classifier& classify, const 
         if (!study.doi.empty()) collect_docids(*db_, schema::make_term(prefix::doi, study.doi), candidates);
         // A record of the same work that had neither id is filed under the key of its title,
         // first author and year: the ids this one brings fold it in.
-        if (!study.pmid.empty() || !study.doi.empty())
-            collect_docids(*db_, schema::unique_term_for_key(study.title_key()), candidates);
+        const bool has_id = !study.pmid.empty() || !study.doi.empty();
+        if (has_id && has_title_keys_) collect_docids(*db_, schema::unique_term_for_key(study.title_key()), candidates);
+        if (!has_id) has_title_keys_ = true;
 
         std::vector<std::pair<Xapian::docid, std::string>> merged;  // docid and the key it is filed under
         for (const auto docid : candidates) {
@@ -322,6 +325,8 @@ void IndexWriter::commit() {
         db_->commit_transaction();
         in_transaction_ = false;
         pending_ = 0;
+        const std::string title_keys = schema::unique_term_for_key("title:");
+        has_title_keys_ = db_->allterms_begin(title_keys) != db_->allterms_end(title_keys);
         db_->begin_transaction();
         in_transaction_ = true;
     } catch (const Xapian::Error& e) {

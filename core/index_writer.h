@@ -107,6 +107,9 @@ private:
     std::size_t pending_ = 0;
     bool in_transaction_ = false;
     std::optional<Upgrade> upgraded_;
+    // Whether the index may hold a study filed under a title key (no PMID, no DOI): only then
+    // does a study with ids look for one to fold in.
+    bool has_title_keys_ = false;
 };
 
 }  // namespace evidex
