@@ -1,5 +1,5 @@
 # cmake --install into a scratch prefix: binaries, schemas and corpus, man pages, completions;
-# the installed tools find their data under the prefix; the bash completion completes.
+# the installed tools find their data under the prefix; the bash, zsh and fish completions complete.
 . "$(dirname "$0")/../support/cli.sh"
 build_dir=$(dirname "$EVIDEX_BIN")
 prefix="$SCRATCH/prefix"
@@ -37,6 +37,37 @@ expect_equal "$(complete_bash evidex-index re | tr '\n' ' ')" "refs retractions 
 expect_equal "$(complete_bash evidex-query --db x sh | tr '\n' ' ')" "show " "a command after a global option's value"
 expect_equal "$(complete_bash evidex-query show --fo | tr '\n' ' ')" "--format " "show --fo<TAB>"
 expect_contains "$(complete_bash evidex-index retractions --c | tr '\n' ' ')" "--commit-every" "retractions' own option"
-if command -v zsh >/dev/null; then zsh -n "$prefix/share/zsh/site-functions/_evidex-query" || fail "zsh -n"; fi
-if command -v fish >/dev/null; then fish -n "$prefix/share/fish/vendor_completions.d/evidex-query.fish" || fail "fish -n"; fi
+
+# zsh: an interactive zsh on a pseudo-terminal, with the installed functions on its fpath, is
+# asked to complete (TAB) and its screen is read back.
+complete_zsh() {  # complete_zsh LINE PATTERN: what zsh shows after LINE<TAB><TAB>, once PATTERN shows
+  cat >"$SCRATCH/complete.zsh" <<ZSH
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "PS1=''; fpath=($prefix/share/zsh/site-functions \\\$fpath); autoload -U compinit; compinit -u -D"
+zpty -w -n z \$'$1\t\t'
+zpty -r z screen '*$2*' && print -r -- \$screen
+zpty -d z
+ZSH
+  timeout 20 zsh -f "$SCRATCH/complete.zsh" | tr -d '\r'
+}
+if command -v zsh >/dev/null; then
+  zsh -n "$prefix/share/zsh/site-functions/_evidex-query" || fail "zsh -n"
+  expect_contains "$(complete_zsh 'evidex-index re' retractions)" "refs" "zsh: evidex-index re<TAB>"
+  expect_contains "$(complete_zsh 'evidex-query show --fo' format)" "--format" "zsh: show --fo<TAB>"
+else
+  echo "install: zsh not installed, its completion not tried" >&2
+fi
+
+# fish: its own `complete -C` completes a command line with the installed file sourced.
+if command -v fish >/dev/null; then
+  fish_dir="$prefix/share/fish/vendor_completions.d"
+  fish -n "$fish_dir/evidex-query.fish" || fail "fish -n"
+  expect_equal "$(fish -c "source $fish_dir/evidex-index.fish; complete -C 'evidex-index re'" | cut -f1 | tr '\n' ' ')" \
+    "refs retractions " "fish: evidex-index re<TAB>"
+  expect_contains "$(fish -c "source $fish_dir/evidex-query.fish; complete -C 'evidex-query show --fo'")" "--format" \
+    "fish: show --fo<TAB>"
+else
+  echo "install: fish not installed, its completion not tried" >&2
+fi
 finish
