@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,43 @@ Xapian::Query random_query(std::mt19937& rng, int depth) {
     return Xapian::Query(op, parts.begin(), parts.end());
 }
 
+// Whether one document, with these terms, matches the query: the boolean meaning of each
+// operator, document by document. The oracle for the bitmap, independent of Xapian's matcher
+// (which, for some degenerate trees, answers differently when its memory starts out otherwise,
+// as under AddressSanitizer).
+bool matches(const Xapian::Query& query, const std::set<std::string>& terms) {
+    const auto op = query.get_type();
+    if (op == Xapian::Query::LEAF_TERM) return terms.count(*query.get_terms_begin()) > 0;
+    if (op == Xapian::Query::LEAF_MATCH_ALL) return true;
+    if (op == Xapian::Query::LEAF_MATCH_NOTHING) return false;
+    const std::size_t parts = query.get_num_subqueries();
+    std::size_t hits = 0;
+    for (std::size_t i = 0; i < parts; ++i) hits += matches(query.get_subquery(i), terms) ? 1 : 0;
+    const bool first = parts > 0 && matches(query.get_subquery(0), terms);
+    switch (op) {
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER: return hits == parts;
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX: return hits > 0;
+    case Xapian::Query::OP_XOR: return hits % 2 == 1;
+    case Xapian::Query::OP_AND_NOT: return first && hits == 1;
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT: return first;
+    default: FAIL("an operator the generator does not make"); return false;
+    }
+}
+
+std::vector<Xapian::docid> oracle_ids(const Xapian::Database& db, const Xapian::Query& query) {
+    std::vector<Xapian::docid> ids;
+    for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc) {
+        std::set<std::string> terms;
+        for (auto t = db.termlist_begin(*doc); t != db.termlist_end(*doc); ++t) terms.insert(*t);
+        if (matches(query, terms)) ids.push_back(*doc);
+    }
+    return ids;
+}
+
 std::vector<Xapian::docid> matcher_ids(const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -68,7 +106,7 @@ std::vector<Xapian::docid> matcher_ids(const Xapian::Database& db, const Xapian:
 
 }  // namespace
 
-TEST_CASE("match_bitmap finds what the matcher finds, for boolean queries over terms") {
+TEST_CASE("match_bitmap finds the matches of boolean queries over terms") {
     std::mt19937 rng(20261124);
     const auto db = random_database(rng);
     for (int round = 0; round < 300; ++round) {
@@ -76,7 +114,7 @@ TEST_CASE("match_bitmap finds what the matcher finds, for boolean queries over t
         CAPTURE(query.get_description());
         const auto bitmap = match_bitmap(db, query, BitmapPolicy::always);
         REQUIRE(bitmap.has_value());
-        const auto expected = matcher_ids(db, query);
+        const auto expected = oracle_ids(db, query);
         CHECK(bitmap->ids() == expected);
         CHECK(bitmap->count() == expected.size());
         // Any range of ids: the matches that fall in it, whatever its alignment.
