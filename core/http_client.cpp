@@ -86,14 +86,6 @@ void RateLimiter::hold_until(Clock::time_point when) {
 
 namespace {
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
-    for (const unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 std::string cache_key(const HttpRequest& r) {
     const std::string material = r.method + '\n' + r.url + '\n' + r.body + '\n' + r.accept;
     char out[40];

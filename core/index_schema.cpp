@@ -11,14 +11,8 @@ namespace evidex::schema {
 namespace {
 constexpr std::size_t max_term_bytes = 245;
 
-std::uint64_t fnv1a(std::string_view s) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
+// The offset the shortened terms of existing indexes were hashed with (not FNV's standard one).
+constexpr std::uint64_t long_term_offset = 1469598103934665603ULL;
 }  // namespace
 
 const std::vector<PrefixEntry>& prefixes() {
@@ -58,7 +52,7 @@ std::string make_term(std::string_view prefix_text, std::string_view value) {
     term.append(value);
     if (term.size() <= max_term_bytes) return term;
     char hash[24];
-    std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a(value)));
+    std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a(value, long_term_offset)));
     // Cut on a UTF-8 boundary so the kept part stays valid text.
     std::size_t keep = max_term_bytes - 17;
     while (keep > prefix_text.size() && (static_cast<unsigned char>(term[keep]) & 0xC0) == 0x80) --keep;

@@ -164,8 +164,8 @@ std::string normalise_title(std::string_view title) {
     return out;
 }
 
-std::uint64_t fnv1a(std::string_view s) {
-    std::uint64_t hash = 14695981039346656037ull;
+std::uint64_t fnv1a(std::string_view s, std::uint64_t offset) {
+    std::uint64_t hash = offset;
     for (const unsigned char c : s) {
         hash ^= c;
         hash *= 1099511628211ull;

@@ -46,7 +46,9 @@ std::optional<int> parse_int(std::string_view s);
 std::string normalise_title(std::string_view title);
 
 // The 64-bit FNV-1a hash of `s`: the same bytes give the same number on every machine and run.
-std::uint64_t fnv1a(std::string_view s);
+// `offset` is the starting value; the standard one unless a caller keeps hashes made with another.
+inline constexpr std::uint64_t fnv1a_offset = 14695981039346656037ull;
+std::uint64_t fnv1a(std::string_view s, std::uint64_t offset = fnv1a_offset);
 
 // Reads a whole file into `out`; returns false when it cannot be opened or read.
 bool read_file(const std::string& path, std::string& out);
