@@ -320,7 +320,24 @@ void IndexWriter::count_change() {
     if (++pending_ >= options_.commit_every) commit();
 }
 
+std::string IndexWriter::metadata(const std::string& key) const {
+    try {
+        return db_->get_metadata(key);
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+    try {
+        db_->set_metadata(key, value);
+    } catch (const Xapian::Error& e) {
+        throw database_error(dir_, e);
+    }
+}
+
 void IndexWriter::commit() {
+    if (on_commit_) on_commit_();
     try {
         db_->commit_transaction();
         in_transaction_ = false;
@@ -335,6 +352,7 @@ void IndexWriter::commit() {
 }
 
 void IndexWriter::finish() {
+    if (in_transaction_ && on_commit_) on_commit_();
     try {
         if (in_transaction_) db_->commit_transaction();
         in_transaction_ = false;

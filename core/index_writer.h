@@ -88,6 +88,13 @@ public:
     bool has_pmid(const std::string& pmid) const;
     bool has_doi(const std::string& doi) const;
 
+    // Metadata stored with the index. A value set here is committed with the batch it was set in.
+    [[nodiscard]] std::string metadata(const std::string& key) const;
+    void set_metadata(const std::string& key, const std::string& value);
+    // Called just before each commit (and at finish()), so that the caller can store with the
+    // batch how far it has come. One hook; an empty function removes it.
+    void on_commit(std::function<void()> hook) { on_commit_ = std::move(hook); }
+
     // Commits the pending batch and starts a new one.
     void commit();
     // Commits what is pending; the writer accepts no more changes afterwards.
@@ -110,6 +117,7 @@ private:
     // Whether the index may hold a study filed under a title key (no PMID, no DOI): only then
     // does a study with ids look for one to fold in.
     bool has_title_keys_ = false;
+    std::function<void()> on_commit_;
 };
 
 }  // namespace evidex

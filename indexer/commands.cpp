@@ -34,7 +34,10 @@ ExitCode run_index_file(const CommandLine& line) {
          "then merge the shards into one (BibTeX and CSL-JSON records indexed as written)")
         ("as-written", po::bool_switch(),
          "index the records of BibTeX and CSL-JSON files as the files have them instead of looking them up "
-         "(as --offline does)");
+         "(as --offline does)")
+        ("resume", po::bool_switch(),
+         "go on where an interrupted run over the same PubMed files stopped: skip the files it finished and "
+         "the records it committed");
     Settings settings;
     const auto vm = parse_subcommand(line, options, "path",
                                      "  evidex-index file pubmed26n0001.xml.gz\n"
@@ -42,13 +45,18 @@ ExitCode run_index_file(const CommandLine& line) {
                                      "  evidex-index file zotero-export.ris pubmed-citations.nbib pmids.txt\n"
                                      "  evidex-index file library.bib zotero-items.json\n"
                                      "  evidex-index file --as-written library.bib\n"
-                                     "  evidex-index --db /srv/evidex/index file --shards 4 baseline/pubmed26n*.xml.gz\n",
+                                     "  evidex-index --db /srv/evidex/index file --shards 4 baseline/pubmed26n*.xml.gz\n"
+                                     "  evidex-index --db /srv/evidex/index file --resume baseline/pubmed26n*.xml.gz\n",
                                      settings);
     if (!vm) return ExitCode::ok;
     if (!vm->count("path")) throw FatalError(ExitCode::usage, "file: give at least one PATH");
     const auto paths = (*vm)["path"].as<std::vector<std::string>>();
-    if (const auto shards = (*vm)["shards"].as<std::size_t>(); shards != 1)
+    if (const auto shards = (*vm)["shards"].as<std::size_t>(); shards != 1) {
+        if ((*vm)["resume"].as<bool>())
+            throw FatalError(ExitCode::usage, "file: --resume goes on in an existing index, which --shards does not "
+                                              "write to until its shards are merged; rerun without --shards");
         return run_sharded_ingest(settings, *vm, {paths.begin(), paths.end()}, shards);
+    }
     CurlFetcher fetcher(fetcher_options_from(settings));
     const RemoteOptions remote = remote_options_from(settings);
     const ReferenceImporter importer = [&](std::vector<ReferenceEntry>&& entries, Ingest& ingest) {

@@ -1,6 +1,7 @@
 #include "indexer/ingest.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <variant>
 
 #include "core/crossref_parser.h"
@@ -17,8 +18,77 @@ namespace {
 constexpr std::uintmax_t max_whole_file_bytes = 512ull << 20;
 }  // namespace
 
+std::string FileProgress::encode() const {
+    return "size=" + std::to_string(size) + " items=" + std::to_string(items) + " stored=" + std::to_string(stored) +
+           (done ? " done" : "");
+}
+
+std::optional<FileProgress> FileProgress::decode(const std::string& text) {
+    FileProgress progress;
+    unsigned long long size = 0;
+    std::size_t items = 0, stored = 0;
+    int end = 0;
+    if (std::sscanf(text.c_str(), "size=%llu items=%zu stored=%zu%n", &size, &items, &stored, &end) != 3)
+        return std::nullopt;
+    const std::string rest = text.substr(static_cast<std::size_t>(end));
+    if (!rest.empty() && rest != " done") return std::nullopt;
+    if (stored > items) return std::nullopt;
+    progress.size = size;
+    progress.items = items;
+    progress.stored = stored;
+    progress.done = !rest.empty();
+    return progress;
+}
+
+std::string resume_key(const std::filesystem::path& path) {
+    std::string name = path.filename().string();
+    // Xapian keys are limited to a few hundred bytes; a longer name keeps its start and a hash.
+    if (name.size() > 160) {
+        char hash[17];
+        std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a(name)));
+        name = name.substr(0, 140) + "#" + hash;
+    }
+    return "evidex.progress:" + name;
+}
+
 Ingest::Ingest(IndexWriter& writer, Classifier classify, IngestOptions options)
-    : writer_(writer), classify_(std::move(classify)), options_(std::move(options)) {}
+    : writer_(writer), classify_(std::move(classify)), options_(std::move(options)) {
+    writer_.on_commit([this] {
+        if (!file_key_.empty()) writer_.set_metadata(file_key_, file_.encode());
+    });
+}
+
+Ingest::~Ingest() { writer_.on_commit({}); }
+
+std::optional<std::size_t> Ingest::begin_pubmed_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    file_ = FileProgress{};
+    file_.size = std::filesystem::file_size(path, ec);
+    file_key_ = resume_key(path);
+    if (!options_.resume) return 0;
+    const auto saved = FileProgress::decode(writer_.metadata(file_key_));
+    if (!saved || saved->size != file_.size) return 0;
+    if (saved->done) {
+        // Finished by an earlier run: its studies are counted as already indexed, unread.
+        summary_.read += saved->stored;
+        summary_.resumed += saved->stored;
+        file_key_.clear();
+        progress();
+        return std::nullopt;
+    }
+    return saved->items;
+}
+
+void Ingest::took_item(bool stored) {
+    ++file_.items;
+    if (stored) ++file_.stored;
+}
+
+void Ingest::end_pubmed_file() {
+    file_.done = true;
+    writer_.set_metadata(file_key_, file_.encode());
+    file_key_.clear();
+}
 
 void Ingest::count_outcome(UpsertOutcome outcome) {
     ++summary_.read;
@@ -77,16 +147,12 @@ void Ingest::ingest_file(const std::filesystem::path& path) {
         return;
     }
     const InputFormat format = detect_input_format(path);
-    if (format == InputFormat::pubmed_xml && options_.workers > 0) {
-        ingest_pubmed_parallel(path);
-        return;
-    }
     if (format == InputFormat::pubmed_xml) {
-        PubmedSink sink;
-        sink.study = [this](Study&& study) { add_study(std::move(study)); };
-        sink.deleted = [this](const std::string& pmid) { delete_pmid(pmid); };
-        sink.error = [this](ItemError&& error) { add_error(std::move(error)); };
-        read_pubmed_file(path, sink);
+        const auto start = begin_pubmed_file(path);
+        if (!start) return;
+        if (options_.workers > 0) ingest_pubmed_parallel(path, *start);
+        else ingest_pubmed_serial(path, *start);
+        end_pubmed_file();
         return;
     }
     if (format == InputFormat::unknown) {
@@ -144,16 +210,53 @@ namespace {
 struct DeletedPmid {
     std::string pmid;
 };
+// An item of a resumed file that an earlier run committed.
+struct AlreadyCommitted {};
 }  // namespace
 
-void Ingest::ingest_pubmed_parallel(const std::filesystem::path& path) {
-    using Event = std::variant<Study, DeletedPmid, ItemError>;
-    using Ready = std::variant<PreparedStudy, DeletedPmid, ItemError>;
+void Ingest::ingest_pubmed_serial(const std::filesystem::path& path, std::size_t resume_from) {
+    // Items before `resume_from` were committed by an earlier run: studies and deletions are
+    // counted as already indexed, errors reported again (they were never stored).
+    std::size_t seen = 0;
+    const auto committed = [&] { return seen++ < resume_from; };
+    PubmedSink sink;
+    sink.study = [&](Study&& study) {
+        const bool skip = committed();
+        took_item(true);
+        if (skip) add_skipped();
+        else add_study(std::move(study));
+    };
+    sink.deleted = [&](const std::string& pmid) {
+        const bool skip = committed();
+        took_item(true);
+        if (skip) add_skipped();
+        else delete_pmid(pmid);
+    };
+    sink.error = [&](ItemError&& error) {
+        committed();
+        took_item(false);
+        add_error(std::move(error));
+    };
+    read_pubmed_file(path, sink);
+}
+
+void Ingest::ingest_pubmed_parallel(const std::filesystem::path& path, std::size_t resume_from) {
+    using Event = std::variant<Study, DeletedPmid, ItemError, AlreadyCommitted>;
+    using Ready = std::variant<PreparedStudy, DeletedPmid, ItemError, AlreadyCommitted>;
     const auto produce = [&](const std::function<void(Event&&)>& emit) {
+        std::size_t seen = 0;
+        const auto committed = [&] { return seen++ < resume_from; };
         PubmedSink sink;
-        sink.study = [&](Study&& study) { emit(Event(std::move(study))); };
-        sink.deleted = [&](const std::string& pmid) { emit(Event(DeletedPmid{pmid})); };
-        sink.error = [&](ItemError&& error) { emit(Event(std::move(error))); };
+        sink.study = [&](Study&& study) {
+            emit(committed() ? Event(AlreadyCommitted{}) : Event(std::move(study)));
+        };
+        sink.deleted = [&](const std::string& pmid) {
+            emit(committed() ? Event(AlreadyCommitted{}) : Event(DeletedPmid{pmid}));
+        };
+        sink.error = [&](ItemError&& error) {
+            committed();
+            emit(Event(std::move(error)));
+        };
         read_pubmed_file(path, sink);
     };
     const auto prepare = [&](Event&& event) -> Ready {
@@ -162,11 +265,14 @@ void Ingest::ingest_pubmed_parallel(const std::filesystem::path& path) {
             return prepare_study(std::move(*study), classify_);
         }
         if (auto* deleted = std::get_if<DeletedPmid>(&event)) return std::move(*deleted);
+        if (std::holds_alternative<AlreadyCommitted>(event)) return AlreadyCommitted{};
         return std::get<ItemError>(std::move(event));
     };
     const auto consume = [&](Ready&& ready) {
+        took_item(!std::holds_alternative<ItemError>(ready));
         if (auto* prepared = std::get_if<PreparedStudy>(&ready)) add_prepared(std::move(*prepared));
         else if (auto* deleted = std::get_if<DeletedPmid>(&ready)) delete_pmid(deleted->pmid);
+        else if (std::holds_alternative<AlreadyCommitted>(ready)) add_skipped();
         else add_error(std::get<ItemError>(std::move(ready)));
     };
     PipelineShape shape;

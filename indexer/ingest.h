@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,12 +63,35 @@ struct IngestOptions {
     // looked up when they are not ("--as-written", "offline", "--shards"), for the summary.
     RecordReading records = RecordReading::look_up;
     std::string as_written_because;
+    // Go on where an earlier run over the same PubMed files stopped: files it finished are
+    // skipped, and a file it was in is read again without indexing the items it had committed.
+    bool resume = false;
 };
+
+// How far an ingest has come through one PubMed XML file, stored in the index with every batch
+// (metadata under resume_key()) so that a run killed halfway can be resumed.
+struct FileProgress {
+    std::uintmax_t size = 0;    // bytes of the file: a file of another size is another file
+    std::size_t items = 0;      // items of the file taken, in file order: studies, deletions, errors
+    std::size_t stored = 0;     // of which studies and deletions
+    bool done = false;          // the whole file was taken
+
+    [[nodiscard]] std::string encode() const;
+    // Empty when `text` is not what encode() writes.
+    static std::optional<FileProgress> decode(const std::string& text);
+};
+
+// The metadata key of a file's progress: its name without the directory, so that a resumed run
+// may name the same files by other paths.
+std::string resume_key(const std::filesystem::path& path);
 
 // Holds the stages of one run: the writer and classifier, and the running summary.
 class Ingest {
 public:
     Ingest(IndexWriter& writer, Classifier classify, IngestOptions options);
+    ~Ingest();
+    Ingest(const Ingest&) = delete;
+    Ingest& operator=(const Ingest&) = delete;
 
     void add_study(Study&& study);
     void add_prepared(PreparedStudy&& prepared);
@@ -92,7 +116,15 @@ private:
     void progress();
     void count_outcome(UpsertOutcome outcome);
     // A PubMed file through the worker pipeline (options_.workers > 0).
-    void ingest_pubmed_parallel(const std::filesystem::path& path);
+    void ingest_pubmed_parallel(const std::filesystem::path& path, std::size_t resume_from);
+    void ingest_pubmed_serial(const std::filesystem::path& path, std::size_t resume_from);
+    // Where to start in a PubMed file: the items an earlier run committed (with --resume), or
+    // std::nullopt when it finished the file. Starts the file's progress record.
+    std::optional<std::size_t> begin_pubmed_file(const std::filesystem::path& path);
+    // The item just taken from the PubMed file being read; `stored` for a study or deletion.
+    void took_item(bool stored);
+    // Marks the file finished, in the batch being written.
+    void end_pubmed_file();
     // A file of references: its parse errors counted, its entries handed to the importer.
     void import_entries(ImportedReferences&& imported, const std::string& where);
     // BibTeX or CSL-JSON records: looked up, or indexed as written (options_.records).
@@ -102,6 +134,9 @@ private:
     Classifier classify_;
     IngestOptions options_;
     IngestSummary summary_;
+    // The PubMed file being read and how far, written to the index before each commit.
+    std::string file_key_;
+    FileProgress file_;
 };
 
 // The files of the bundled corpus, in a stable order: Crossref works, then PubMed records.

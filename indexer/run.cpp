@@ -72,6 +72,7 @@ ExitCode run_ingest(const Settings& settings, const po::variables_map& vm, bool 
     IngestOptions options;
     options.curated = curated;
     if (vm.count("threads")) options.workers = vm["threads"].as<std::size_t>();
+    if (vm.count("resume")) options.resume = vm["resume"].as<bool>();
     options.on_progress = [&progress](const IngestSummary& s) { progress.update(s); };
     options.import_references = import_references;
     // BibTeX and CSL-JSON records are looked up like RIS entries, unless asked not to or offline

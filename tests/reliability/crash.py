@@ -1,8 +1,9 @@
 """Trial: crash safety. Generated PubMed baseline files are ingested and the writer is killed
 with SIGKILL at random moments (and sometimes its rerun too). After every kill the index must
 pass xapian-check and hold exactly the records of its committed batches: the first k records
-of the input, k a multiple of --commit-every. Rerunning the same ingest over it must then give
-an index identical, document by document and term by term, to an uninterrupted run."""
+of the input, k a multiple of --commit-every. The same ingest with --resume, killed again or left
+to finish, must then give an index identical, document by document and term by term, to an
+uninterrupted run."""
 import glob
 import gzip
 import os
@@ -81,8 +82,9 @@ def run_trial(tools, workdir, mode, seed):
                                 % (len(order), len(set(order)), records))
         return figures
 
-    def ingest(db):
-        return [tools.index, "--db", db, "--quiet", "file", "--commit-every", str(commit_every)] + files
+    def ingest(db, resume=False):
+        return ([tools.index, "--db", db, "--quiet", "file", "--commit-every", str(commit_every)]
+                + (["--resume"] if resume else []) + files)
 
     reference = os.path.join(workdir, "reference")
     started = time.monotonic()
@@ -106,23 +108,27 @@ def run_trial(tools, workdir, mode, seed):
             break
         shutil.rmtree(db, ignore_errors=True)
         problems = []
-        # One or two kills in a row (the rerun killed too), then a rerun left to finish.
-        for _ in range(1 if rng.random() < 0.5 else 2):
+        # One to three kills in a row (the resumed runs killed too), then a resumed run left to
+        # finish. A resumed run has only the rest to do, so it is killed within its share of the time.
+        done = 0
+        for attempt in range(rng.choice((1, 1, 2, 3))):
             if figures.tried >= kills:
                 break
-            if not kill_after(ingest(db), env, rng.uniform(0.05, duration)):
+            left = duration * (1 - done / records)
+            if not kill_after(ingest(db, resume=attempt > 0), env, rng.uniform(0.05, max(left, 0.2))):
                 continue  # it finished first: not a kill
             ok, check = xapian_check(db) if os.path.exists(db) else (True, [])
             dump = dump_index(tools, db) if os.path.exists(db) else []
             problem, dups = (("the index does not open", 0) if dump is None
                              else committed_prefix(dump, order, commit_every))
+            done = len(dump or [])
             figures.duplicated += dups
             if not ok:
                 problem = "xapian-check fails: %s" % check[0]
             figures.item(problem is None, problem and "kill %d: %s" % (figures.tried + 1, problem))
             if problem:
                 problems.append(problem)
-        rerun = run(ingest(db), 3600, env)
+        rerun = run(ingest(db, resume=True), 3600, env)
         if not figures.outcome(rerun) or rerun.code != 0:
             figures.failures.append("rerun after a kill: %s" % rerun.describe())
             continue
