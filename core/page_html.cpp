@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/html_nesting.h"
 #include "core/page.h"
 #include "core/page_block.h"
 #include "core/page_html_roles.h"
@@ -383,6 +384,9 @@ Page load_page_html(std::string_view html, std::string source) {
     Page page;
     page.source = std::move(source);
     html = skip_bom(html);
+    // Nesting past any real page's is flattened first: Gumbo's time grows with its square.
+    const auto flattened = flatten_deep_html(html);
+    if (flattened) html = *flattened;
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // a broken 50 MB page would otherwise fill memory with parse errors
     const auto destroy = [&options](GumboOutput* output) { gumbo_destroy_output(&options, output); };

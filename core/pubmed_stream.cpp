@@ -1,6 +1,6 @@
 // read_pubmed_file: a PubMed XML file (.xml or .xml.gz) streamed element by element.
 //
-// zlib reads the file in chunks (plain files pass through gzread unchanged). The text is scanned
+// GzipReader reads the file in chunks (plain files pass through unchanged). The text is scanned
 // for complete <PubmedArticle>, <PubmedBookArticle> and <DeleteCitation> elements; each one is
 // parsed on its own and dropped from the buffer, so memory holds one chunk plus the element in
 // progress, however large the file is. These elements never nest, so the first matching end tag
@@ -12,8 +12,7 @@
 #include <string>
 #include <system_error>
 
-#include <zlib.h>
-
+#include "core/gzip_reader.h"
 #include "core/pubmed_parser.h"
 #include "core/pubmed_xml.h"
 
@@ -50,19 +49,9 @@ bool tag_at(std::string_view text, std::size_t at, std::string_view name) {
            ends_name(text[at + name.size()]);
 }
 
-struct GzFile {
-    gzFile file = nullptr;
-    GzFile(const GzFile&) = delete;
-    GzFile& operator=(const GzFile&) = delete;
-    explicit GzFile(gzFile f) : file(f) {}
-    ~GzFile() {
-        if (file) gzclose(file);
-    }
-};
-
 class PubmedFileReader {
 public:
-    PubmedFileReader(gzFile file, std::string where, const PubmedSink& sink)
+    PubmedFileReader(GzipReader& file, std::string where, const PubmedSink& sink)
         : file_(file), where_(std::move(where)), sink_(sink) {}
 
     void run() {
@@ -72,6 +61,9 @@ public:
             if (!read_chunk()) break;
         }
         if (!damaged_) report_end_of_file();
+        if (file_.trailing_bytes() > 0)
+            report(where_, std::to_string(file_.trailing_bytes()) + " bytes after the end of the gzip data (at byte " +
+                               std::to_string(file_.trailing_offset()) + ") are not gzip data and were not read");
     }
 
 private:
@@ -79,22 +71,18 @@ private:
     bool read_chunk() {
         const auto old_size = buffer_.size();
         buffer_.resize(old_size + chunk_size);
-        const int got = gzread(file_, buffer_.data() + old_size, static_cast<unsigned>(chunk_size));
-        buffer_.resize(old_size + static_cast<std::size_t>(std::max(got, 0)));
-        int code = Z_OK;
-        const char* message = gzerror(file_, &code);
-        if (got < 0 || (got == 0 && code != Z_OK)) {
+        const std::size_t got = file_.read(buffer_.data() + old_size, chunk_size);
+        buffer_.resize(old_size + got);
+        if (got > 0) return true;
+        if (!file_.damage().empty()) {
             damaged_ = true;
             report(where_, "corrupt or truncated data at uncompressed byte offset " + std::to_string(end_offset()) +
-                               ": " + (code == Z_ERRNO ? std::strerror(errno) : message));
+                               ": " + file_.damage());
             return false;
         }
-        if (got == 0) {
-            at_eof_ = true;
-            scan();
-            return false;
-        }
-        return true;
+        at_eof_ = true;
+        scan();
+        return false;
     }
 
     std::uint64_t end_offset() const { return buffer_offset_ + buffer_.size(); }
@@ -223,7 +211,7 @@ private:
         if (sink_.error) sink_.error(std::move(error));
     }
 
-    gzFile file_;
+    GzipReader& file_;
     std::string where_;
     const PubmedSink& sink_;
 
@@ -252,11 +240,9 @@ bool read_pubmed_file(const std::filesystem::path& path, const PubmedSink& sink)
     };
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) return cannot_open("is a directory");
-    errno = 0;
-    GzFile file(gzopen(where.c_str(), "rb"));
-    if (!file.file) return cannot_open(errno != 0 ? std::strerror(errno) : "zlib could not open the file");
-    gzbuffer(file.file, 256 * 1024);
-    PubmedFileReader reader(file.file, where, sink);
+    GzipReader file(path);
+    if (!file.is_open()) return cannot_open(file.open_error());
+    PubmedFileReader reader(file, where, sink);
     reader.run();
     return true;
 }

@@ -249,3 +249,19 @@ TEST_CASE("read_pubmed_file skips an element over 64 MiB with an error and reads
                                   "study 1", "error " + path.string() + ": article 2: element larger than 64 MiB, skipped",
                                   "study 3"});
 }
+
+TEST_CASE("read_pubmed_file reads every article of a gzip file with junk after it, then names the junk") {
+    TempDir dir;
+    const auto path = dir.path / "appended.xml.gz";
+    write_gzip(path, article_set(article(1) + article(2)));
+    const auto compressed_size = fs::file_size(path);
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::app);
+        out << "<PubmedArticle>not compressed</PubmedArticle>\n";
+    }
+    const auto delivered = read_all(path);
+    CHECK(delivered.events == std::vector<std::string>{
+                                  "study 1", "study 2",
+                                  "error " + path.string() + ": 46 bytes after the end of the gzip data (at byte " +
+                                      std::to_string(compressed_size) + ") are not gzip data and were not read"});
+}
