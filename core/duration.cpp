@@ -44,8 +44,9 @@ std::optional<Number> read_number(std::string_view lower, std::size_t pos) {
         n.value = std::strtod(std::string(lower.substr(pos, end - pos)).c_str(), nullptr);  // never throws
         return n;
     }
+    if (pos >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[pos]))) return std::nullopt;
     for (const auto& [word, value] : spelled_numbers) {
-        if (!word_at(lower, pos, word)) continue;
+        if (word.front() != lower[pos] || !word_at(lower, pos, word)) continue;
         n.end = pos + word.size();
         n.value = value;
         return n;

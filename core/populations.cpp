@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <map>
 #include <set>
 
 #include "core/text.h"
@@ -35,6 +36,17 @@ PopulationVocabulary PopulationVocabulary::load(const std::filesystem::path& fil
     const TsvTable table = load_tsv(file, {"id", "label", "kind", "cues", "mesh", "unless_cues", "unless_mesh",
                                            "min_age", "max_age"});
     PopulationVocabulary vocab;
+    std::map<std::string, std::size_t> phrase_owners;  // normalised phrase -> index into owners_
+    const auto own = [&](const std::string& phrase, std::size_t code) {
+        const std::string norm = normalize_term(phrase);
+        if (norm.empty()) return;
+        const auto [at, added] = phrase_owners.try_emplace(norm, vocab.owners_.size());
+        if (added) {
+            vocab.owners_.emplace_back();
+            vocab.any_cue_.add(norm, at->second);
+        }
+        vocab.owners_[at->second].push_back(code);
+    };
     for (const auto& row : table.rows) {
         Population p;
         p.id = row.at("id");
@@ -58,9 +70,19 @@ PopulationVocabulary PopulationVocabulary::load(const std::filesystem::path& fil
             table.fail(row.line, "population '" + p.id + "' has no cue, MeSH descriptor or age range");
         for (const auto& cue : p.cues) p.cue_matcher.add(cue, 0);
         for (const auto& cue : p.unless_cues) p.unless_matcher.add(cue, 0);
+        const std::size_t index = vocab.populations_.size();
+        for (const auto& cue : p.cues) own(cue, index * 2);
+        for (const auto& cue : p.unless_cues) own(cue, index * 2 + 1);
         vocab.populations_.push_back(std::move(p));
     }
     return vocab;
+}
+
+PopulationVocabulary::CuesPresent PopulationVocabulary::cues_present(const MatchText& text) const {
+    CuesPresent present{std::vector<bool>(populations_.size()), std::vector<bool>(populations_.size())};
+    for (const auto& hit : any_cue_.find_every(text))
+        for (const std::size_t code : owners_[hit.value]) (code % 2 ? present.unless : present.cue)[code / 2] = true;
+    return present;
 }
 
 const Population* PopulationVocabulary::find(std::string_view id) const {
@@ -205,16 +227,21 @@ void classify_population(Study& study, const PopulationVocabulary& vocab) {
     const std::vector<StatedAge> ages = find_stated_ages(text);
     const MatchText norm = match_text(text);
 
+    // One scan finds which populations' cues occur at all; only those are scanned again, each
+    // with its own matcher, for the first cue that is not negated.
+    const auto present = vocab.cues_present(norm);
     std::vector<std::pair<const Population*, Reason>> tagged;
-    for (const auto& p : vocab.all()) {
+    for (std::size_t index = 0; index < vocab.all().size(); ++index) {
+        const Population& p = vocab.all()[index];
         if (has_mesh(study, p.unless_mesh)) continue;
         std::string descriptor;
         if (has_mesh(study, p.mesh, &descriptor)) {
             tagged.push_back({&p, {"population", "population-mesh:" + p.id, "MeSH: " + descriptor}});
             continue;
         }
-        if (!first_cue(p.unless_matcher, text, norm).empty()) continue;
-        if (std::string cue = first_cue(p.cue_matcher, text, norm); !cue.empty()) {
+        if (present.unless[index] && !first_cue(p.unless_matcher, text, norm).empty()) continue;
+        if (std::string cue = present.cue[index] ? first_cue(p.cue_matcher, text, norm) : std::string();
+            !cue.empty()) {
             tagged.push_back({&p, {"population", "population-text:" + p.id, std::move(cue)}});
             continue;
         }

@@ -40,8 +40,20 @@ public:
     // By id; null when unknown.
     [[nodiscard]] const Population* find(std::string_view id) const;
 
+    // Which populations have a cue (`unless` false) or an unless-cue (true) anywhere in the
+    // text: one scan, after which only those populations' own matchers need to run.
+    struct CuesPresent {
+        std::vector<bool> cue;
+        std::vector<bool> unless;
+    };
+    [[nodiscard]] CuesPresent cues_present(const MatchText& text) const;
+
 private:
     std::vector<Population> populations_;
+    // Every cue and unless-cue of every population; a hit's value indexes owners_.
+    PhraseMatcher any_cue_;
+    // For each distinct phrase: the populations it belongs to, as index * 2 + (1 for an unless-cue).
+    std::vector<std::vector<std::size_t>> owners_;
 };
 
 // An age range a text states: "aged 60-75 years", "aged 65 years and older", "mean age 57".

@@ -65,10 +65,21 @@ std::vector<std::string> split_terms(std::string_view cell) {
     return terms;
 }
 
+namespace {
+// The leading run of word bytes of `s` from `at`.
+std::string_view word_at(std::string_view s, std::size_t at) {
+    std::size_t end = at;
+    while (end < s.size() && is_word_byte(s[end])) ++end;
+    return s.substr(at, end - at);
+}
+}  // namespace
+
 void PhraseMatcher::add(std::string_view phrase, std::size_t value) {
     std::string norm = normalize_term(phrase);
     if (norm.empty()) return;
-    auto& bucket = by_first_[static_cast<unsigned char>(norm.front())];
+    const std::string_view first_word = word_at(norm, 0);
+    auto& bucket = first_word.empty() ? by_first_byte_[static_cast<unsigned char>(norm.front())]
+                                      : by_first_word_[std::string(first_word)];
     for (const auto index : bucket)
         if (phrases_[index].text == norm) return;
     phrases_.push_back({std::move(norm), value});
@@ -83,24 +94,64 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text) const { re
 std::vector<PhraseHit> PhraseMatcher::find_all(const MatchText& norm) const {
     std::vector<PhraseHit> hits;
     const std::string& t = norm.text;
+    static const std::vector<std::size_t> none;
     std::size_t i = 0;
     while (i < t.size()) {
-        const bool at_start = i == 0 || !is_word_byte(t[i - 1]) || !is_word_byte(t[i]);
-        bool found = false;
-        if (at_start) {
-            for (const auto index : by_first_[static_cast<unsigned char>(t[i])]) {
+        const bool word = is_word_byte(t[i]);
+        if (word && i > 0 && is_word_byte(t[i - 1])) {
+            ++i;  // inside a word: no phrase starts here
+            continue;
+        }
+        // A phrase starting at a word has that word as its first word, whole: the phrase either
+        // goes on with a byte that is not a letter or digit, which the text must have too, or
+        // ends there, where the text's word must end as well.
+        const std::string_view text_word = word ? word_at(t, i) : std::string_view();
+        const std::vector<std::size_t>* bucket = &none;
+        if (!word) {
+            bucket = &by_first_byte_[static_cast<unsigned char>(t[i])];
+        } else if (const auto found = by_first_word_.find(text_word); found != by_first_word_.end()) {
+            bucket = &found->second;
+        }
+        bool matched = false;
+        for (const auto index : *bucket) {
+            const std::string& p = phrases_[index].text;
+            if (t.compare(i, p.size(), p) != 0) continue;
+            const std::size_t end = i + p.size();
+            if (end < t.size() && is_word_byte(t[end]) && is_word_byte(t[end - 1])) continue;
+            const std::size_t original_end = norm.origin[end - 1] + 1;
+            hits.push_back({norm.origin[i], original_end, phrases_[index].value});
+            i = end;
+            matched = true;
+            break;
+        }
+        if (!matched) i = word ? i + text_word.size() : i + 1;
+    }
+    return hits;
+}
+
+std::vector<PhraseHit> PhraseMatcher::find_every(const MatchText& norm) const {
+    std::vector<PhraseHit> hits;
+    const std::string& t = norm.text;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        const bool word = is_word_byte(t[i]);
+        const std::string_view text_word = word ? word_at(t, i) : std::string_view();
+        const std::vector<std::size_t>* bucket = nullptr;
+        if (!word) {
+            bucket = &by_first_byte_[static_cast<unsigned char>(t[i])];
+        } else if (const auto found = by_first_word_.find(text_word); found != by_first_word_.end()) {
+            bucket = &found->second;
+        }
+        if (bucket) {
+            for (const auto index : *bucket) {
                 const std::string& p = phrases_[index].text;
                 if (t.compare(i, p.size(), p) != 0) continue;
                 const std::size_t end = i + p.size();
                 if (end < t.size() && is_word_byte(t[end]) && is_word_byte(t[end - 1])) continue;
-                const std::size_t original_end = norm.origin[end - 1] + 1;
-                hits.push_back({norm.origin[i], original_end, phrases_[index].value});
-                i = end;
-                found = true;
-                break;
+                hits.push_back({norm.origin[i], norm.origin[end - 1] + 1, phrases_[index].value});
             }
         }
-        if (!found) ++i;
+        i = word ? i + text_word.size() : i + 1;
     }
     return hits;
 }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -48,6 +49,10 @@ public:
     // The same over a text already normalised; offsets are into the original text.
     [[nodiscard]] std::vector<PhraseHit> find_all(const MatchText& text) const;
 
+    // Every occurrence of every phrase, overlapping or not, by where it starts: to learn in one
+    // scan which phrases occur at all, before scanning with matchers of their own.
+    [[nodiscard]] std::vector<PhraseHit> find_every(const MatchText& text) const;
+
     [[nodiscard]] bool empty() const { return phrases_.empty(); }
 
 private:
@@ -55,9 +60,17 @@ private:
         std::string text;
         std::size_t value = 0;
     };
+    struct WordHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
     std::vector<Phrase> phrases_;
-    // First byte of a phrase -> indexes into phrases_, longest first.
-    std::array<std::vector<std::size_t>, 256> by_first_;
+    // The first word of a phrase (its leading run of letters and digits) -> indexes into
+    // phrases_, longest first: at a word of the text one lookup finds the phrases that can
+    // start there.
+    std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> by_first_word_;
+    // Phrases that start with another byte (a bracket, a dash), by that byte, longest first.
+    std::array<std::vector<std::size_t>, 256> by_first_byte_;
 };
 
 // True when the word just before `begin` negates what follows: "non-diabetic", "without
