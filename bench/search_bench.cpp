@@ -27,7 +27,7 @@ namespace {
 
 constexpr std::string_view usage_text =
     "usage: evidex-bench-search --db DIR [--seed S] [--per-category N] [--only CATEGORY] [--json FILE]\n"
-    "                           [--slowest N] [--write-mix FILE]\n"
+    "                           [--slowest N] [--split WHEN] [--write-mix FILE]\n"
     "\n"
     "Times a fixed mix of searches (N of each category, default 250) on the index in DIR.\n"
     "\n"
@@ -38,6 +38,8 @@ constexpr std::string_view usage_text =
     "                    design+years, facets), e.g. under a profiler\n"
     "  --json FILE       also write the figures as JSON\n"
     "  --slowest N       also list the N slowest queries: time, matches and the request\n"
+    "  --split WHEN      rank pages on two threads: when-large (default, as evidex-query does),\n"
+    "                    never or always; to compare one thread with two\n"
     "  --write-mix FILE  write the queries as JSON lines, in Xapian terms, and exit\n";
 
 struct Options {
@@ -48,6 +50,7 @@ struct Options {
     std::optional<std::string> mix;
     std::optional<std::string> only;
     std::size_t slowest = 0;
+    SplitRanking split = SplitRanking::when_large;
 };
 
 std::uint64_t parse_count(const std::string& option, std::string_view text) {
@@ -76,6 +79,12 @@ std::optional<Options> parse_options(int argc, char** argv) {
         else if (option == "--write-mix") options.mix = value;
         else if (option == "--only") options.only = value;
         else if (option == "--slowest") options.slowest = parse_count(option, value);
+        else if (option == "--split") {
+            if (value == "when-large") options.split = SplitRanking::when_large;
+            else if (value == "never") options.split = SplitRanking::never;
+            else if (value == "always") options.split = SplitRanking::always;
+            else throw FatalError(ExitCode::usage, "--split '" + value + "': give when-large, never or always");
+        }
         else throw FatalError(ExitCode::usage, "unknown option " + option);
     }
     if (options.db.empty() && !options.mix) throw FatalError(ExitCode::usage, "--db is required");
@@ -180,6 +189,7 @@ int main(int argc, char** argv) {
         if (!parsed) return 0;
         const Options& options = *parsed;
         std::vector<BenchQuery> mix = build_query_mix(options.seed, options.per_category);
+        for (auto& query : mix) query.request.split = options.split;
         if (options.only) {
             std::erase_if(mix, [&](const BenchQuery& query) { return to_string(query.category) != *options.only; });
             if (mix.empty()) throw FatalError(ExitCode::usage, "--only: no category '" + *options.only + "'");

@@ -85,13 +85,15 @@ IndexReader::IndexReader(const std::vector<std::filesystem::path>& dirs) {
 
 IndexReader::~IndexReader() = default;
 
-std::unique_ptr<Xapian::Database> IndexReader::open_twin() const {
+Xapian::Database* IndexReader::twin() const {
     if (!single_local_) return nullptr;
     try {
-        auto twin = std::make_unique<Xapian::Database>(local_.string());
-        if (twin->get_revision() != db_->get_revision()) return nullptr;
-        return twin;
+        if (!twin_) twin_ = std::make_unique<Xapian::Database>(local_.string());
+        else if (twin_->get_revision() != db_->get_revision()) twin_->reopen();
+        if (twin_->get_revision() != db_->get_revision()) return nullptr;
+        return twin_.get();
     } catch (const Xapian::Error&) {
+        twin_.reset();
         return nullptr;  // the caller reads through database() alone, which reports any error
     }
 }

@@ -45,11 +45,14 @@ public:
 
     // A second handle on the same single local index at the same revision, for work on another
     // thread (a Xapian::Database is used by one thread at a time). Null when this is not one
-    // local index, or when a writer has committed since database() was last opened or reopened.
-    [[nodiscard]] std::unique_ptr<Xapian::Database> open_twin() const;
+    // local index, or when it cannot be brought to the revision database() reads (a writer
+    // committed since database() was last opened or reopened). The handle is kept and reused:
+    // a search after the first finds its tables open.
+    [[nodiscard]] Xapian::Database* twin() const;
 
 private:
     std::unique_ptr<Xapian::Database> db_;
+    mutable std::unique_ptr<Xapian::Database> twin_;
     std::string where_;  // the index paths, for messages
     std::filesystem::path local_;  // the index directory when single_local_
     bool single_local_ = false;

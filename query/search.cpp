@@ -1,6 +1,7 @@
 #include "query/search.h"
 
 #include "query/match_bitmap.h"
+#include "query/split_rank.h"
 #include "query/value_tally.h"
 
 #include <algorithm>
@@ -366,31 +367,50 @@ Xapian::Query build_search_query(const Xapian::Database& db, const SearchRequest
 
 namespace {
 
-// One attempt at a search (`local`: one local database, see IndexReader::single_local; `twin`:
-// a second handle on it, when there is one, for counting on another thread). A
+// One value slot per order: Xapian's remote backend sorts by a value, not a KeyMaker.
+void order_by(Xapian::Enquire& enquire, SearchSort sort) {
+    switch (sort) {
+    case SearchSort::relevance:
+        break;
+    case SearchSort::level:
+        enquire.set_sort_by_value_then_relevance(slot::level_year, false);
+        break;
+    case SearchSort::year:
+        enquire.set_sort_by_value_then_relevance(slot::year, true);
+        break;
+    case SearchSort::n:
+        enquire.set_sort_by_value_then_relevance(slot::n, true);
+        break;
+    }
+}
+
+RankOrder rank_order(SearchSort sort) {
+    switch (sort) {
+    case SearchSort::relevance: return {};
+    case SearchSort::level: return {true, false};
+    case SearchSort::year:
+    case SearchSort::n: return {true, true};
+    }
+    return {};
+}
+
+Study study_of(const Xapian::Document& document) {
+    return study_from_json(nlohmann::json::parse(document.get_data()));
+}
+
+// One attempt at a search. Over one local index (IndexReader::single_local), a second handle on
+// it lets a second thread count the facets, or rank half of a large match set. A
 // DatabaseModifiedError (a writer committed meanwhile) goes up to search_studies, which
 // reopens the index and tries again.
-SearchResult search_once(const Xapian::Database& db, bool local, const Xapian::Database* twin,
-                         const SearchRequest& request, const ConditionVocabulary* conditions,
+SearchResult search_once(const IndexReader& reader, const SearchRequest& request, const ConditionVocabulary* conditions,
                          const InterventionVocabulary* interventions) {
+    const Xapian::Database& db = reader.database();
+    const bool local = reader.single_local();
     try {
         Xapian::Enquire enquire(db);
         enquire.set_query(build_search_query(db, request, conditions, interventions));
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        // One value slot per order: Xapian's remote backend sorts by a value, not a KeyMaker.
-        switch (request.sort) {
-        case SearchSort::relevance:
-            break;
-        case SearchSort::level:
-            enquire.set_sort_by_value_then_relevance(slot::level_year, false);
-            break;
-        case SearchSort::year:
-            enquire.set_sort_by_value_then_relevance(slot::year, true);
-            break;
-        case SearchSort::n:
-            enquire.set_sort_by_value_then_relevance(slot::n, true);
-            break;
-        }
+        order_by(enquire, request.sort);
 
         // Every match is counted for --exact-total and for facets; otherwise enough matches that
         // the total is exact up to exact_total_floor. Facets of one local index are counted in
@@ -402,6 +422,29 @@ SearchResult search_once(const Xapian::Database& db, bool local, const Xapian::D
         const std::size_t page_end = request.offset + request.limit;
         const Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
             page_counts_all ? every : counted_apart ? page_end : std::max(page_end, exact_total_floor));
+        const auto build_for = [&](const Xapian::Database& handle) {
+            return build_search_query(handle, request, conditions, interventions);
+        };
+        // A large match set without facets: each thread ranks half of the ids.
+        const bool split = request.split == SplitRanking::always
+                               ? db.get_lastdocid() >= 2
+                               : request.split == SplitRanking::when_large && worth_splitting(db, enquire.get_query());
+        if (!request.facets && local && split) {
+            if (const Xapian::Database* twin = reader.twin()) {
+                const RankedPage page = rank_split(
+                    db, enquire.get_query(), *twin, build_for,
+                    [&request](Xapian::Enquire& e) { order_by(e, request.sort); }, rank_order(request.sort),
+                    static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
+                    check_at_least);
+                SearchResult result;
+                for (const auto& hit : page.hits) result.hits.push_back({study_of(hit.document), hit.weight});
+                result.total = page.total;
+                result.total_exact = page.exact;
+                return result;
+            }
+        }
+        // Facets of one local index are counted on a second thread beside the page.
+        const Xapian::Database* twin = request.facets && local ? reader.twin() : nullptr;
         std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
         std::optional<MatchCount> counted;
         // Facets of one local index: a second thread, with its own handle and its own copy of
@@ -450,7 +493,7 @@ SearchResult search_once(const Xapian::Database& db, bool local, const Xapian::D
                                                    static_cast<Xapian::doccount>(request.limit), check_at_least);
         SearchResult result;
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            result.hits.push_back({study_from_json(nlohmann::json::parse(it.get_document().get_data())), it.get_weight()});
+            result.hits.push_back({study_of(it.get_document()), it.get_weight()});
         if (ranges_elsewhere.valid()) {
             counted = ranges.count_some(db, enquire.get_query());
             MatchCount there = ranges_elsewhere.get();
@@ -481,9 +524,7 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
                             const ConditionVocabulary* conditions, const InterventionVocabulary* interventions) {
     for (int attempt = 1;; ++attempt) {
         try {
-            // Facets of one local index are counted on a second thread beside the page.
-            const auto twin = request.facets ? reader.open_twin() : nullptr;
-            return search_once(reader.database(), reader.single_local(), twin.get(), request, conditions, interventions);
+            return search_once(reader, request, conditions, interventions);
         } catch (const Xapian::DatabaseModifiedError& e) {
             if (attempt == 5)
                 throw FatalError(ExitCode::failed, "search: the index kept changing while it was read (" +

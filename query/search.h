@@ -34,6 +34,13 @@ struct YearRange {
 // Throws FatalError (`usage`) on text that is not a range of years, or one the wrong way round.
 YearRange parse_year_range(std::string_view text);
 
+// Whether a page of one local index is ranked on two threads, each over half of the ids.
+enum class SplitRanking {
+    when_large,  // when the query reads many postings (see worth_splitting)
+    never,
+    always,      // whenever there are two ids to split (for tests)
+};
+
 struct SearchRequest {
     std::string query;                    // free text, may be empty when a filter is given
     std::optional<std::string> condition; // a condition id of the vocabulary
@@ -49,6 +56,8 @@ struct SearchRequest {
     // every match anyway) the total is exact up to exact_total_floor matches and an estimate
     // beyond, which lets Xapian skip documents that cannot reach the page.
     bool exact_total = false;
+    // The page (not facets, which are counted on two threads their own way) is the same either way.
+    SplitRanking split = SplitRanking::when_large;
 };
 
 inline constexpr std::size_t exact_total_floor = 10000;

@@ -310,3 +310,58 @@ TEST_CASE("beyond 10,000 matches the total is an estimate that says so, unless e
     request.facets = false;
     CHECK(evidex::search_studies(reader, request, nullptr).total == count);
 }
+
+TEST_CASE("a page ranked on two threads, each over half of the ids, is the page ranked on one") {
+    evidex::test::TempDir dir;
+    const char* words[] = {"magnesium", "zinc", "sleep", "trial", "cramps", "migraine", "dose", "placebo"};
+    const Design designs[] = {Design::rct, Design::cohort, Design::systematic_review, Design::case_report,
+                              Design::uncontrolled_trial};
+    {
+        evidex::IndexWriter writer(dir.path());
+        const evidex::Classifier keep = [](Study&) {};
+        for (int i = 1; i <= 3000; ++i) {
+            Study s;
+            s.pmid = std::to_string(i);
+            // Titles and abstracts of a few words each, with many repeats: equal weights are
+            // common, so ties must fall the same way.
+            s.title = std::string(words[i % 8]) + " and " + words[(i / 8) % 8];
+            evidex::AbstractSection section;
+            for (int w = 0; w < 1 + i % 5; ++w) section.text += std::string(words[(i * 7 + w * 3) % 8]) + " ";
+            s.abstract.push_back(section);
+            s.design = designs[i % 5];
+            if (i % 11 != 0) s.year = 1990 + (i * 13) % 35;
+            if (i % 4 != 0) s.n = (i * 37) % 900 + 5;
+            writer.upsert(std::move(s), keep);
+        }
+        writer.finish();
+    }
+    const evidex::IndexReader reader(dir.path());
+    const auto run = [&](SearchRequest request, evidex::SplitRanking split) {
+        request.split = split;
+        return evidex::search_studies(reader, request, nullptr);
+    };
+    for (const char* query : {"magnesium", "sleep trial", "zinc OR cramps", "dose NOT placebo", ""}) {
+        for (const auto sort : {SearchSort::relevance, SearchSort::level, SearchSort::year, SearchSort::n}) {
+            for (const std::size_t offset : {0, 7, 300}) {
+                SearchRequest request = text(query, sort);
+                request.offset = offset;
+                if (!*query) request.design = Design::rct;
+                if (sort == SearchSort::year) request.years = evidex::YearRange{2000, 2015};
+                CAPTURE(query);
+                CAPTURE(static_cast<int>(sort));
+                CAPTURE(offset);
+                const auto one = run(request, evidex::SplitRanking::never);
+                const auto two = run(request, evidex::SplitRanking::always);
+                REQUIRE(one.hits.size() == two.hits.size());
+                CHECK(one.hits.size() == std::min<std::size_t>(20, one.total > offset ? one.total - offset : 0));
+                for (std::size_t i = 0; i < one.hits.size(); ++i) {
+                    CAPTURE(i);
+                    CHECK(one.hits[i].study.pmid == two.hits[i].study.pmid);
+                    CHECK(one.hits[i].weight == two.hits[i].weight);
+                }
+                CHECK(one.total == two.total);
+                CHECK(two.total_exact);
+            }
+        }
+    }
+}
