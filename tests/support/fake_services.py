@@ -679,6 +679,9 @@ class Handler(BaseHTTPRequestHandler):
         self.serve("POST")
 
     def send(self, resp, service, truncate=False):
+        # Nothing of the reply can reach the client before this moment: a Retry-After counts
+        # from here at the earliest.
+        self.sending_at = time.monotonic()
         self.send_response(resp.status)
         self.send_header("Content-Type", resp.ctype)
         self.send_header("Content-Length", str(len(resp.body)))
@@ -747,6 +750,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.close_connection = True
         finally:
             entry["t_end"] = time.monotonic()
+            if getattr(self, "sending_at", None) is not None and self.sending_at >= t0:
+                entry["t_sent"] = self.sending_at
             app.record(entry)
 
 
@@ -782,7 +787,9 @@ def check_rate(path, services, max_per_second):
 
 def check_retry_after(path):
     entries = read_log(path)
-    blocks = [(e["service"], e.get("t_end", e["t"]), float(e["retry_after"])) for e in entries
+    # From when the 429 began to be sent: the client cannot have read it earlier. (The end of the
+    # handler, t_end, can be stamped late when another handler thread holds the interpreter.)
+    blocks = [(e["service"], e.get("t_sent", e.get("t_end", e["t"])), float(e["retry_after"])) for e in entries
               if e.get("status") == 429 and e.get("retry_after") is not None]
     bad = 0
     for o in entries:
