@@ -91,40 +91,41 @@ void PhraseMatcher::add(std::string_view phrase, std::size_t value) {
 
 std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text) const { return find_all(match_text(text)); }
 
+const std::vector<std::size_t>& PhraseMatcher::candidates(std::string_view t, std::size_t i, std::string_view word) const {
+    static const std::vector<std::size_t> none;
+    if (word.empty()) return by_first_byte_[static_cast<unsigned char>(t[i])];
+    const auto found = by_first_word_.find(word);
+    return found == by_first_word_.end() ? none : found->second;
+}
+
+std::optional<PhraseHit> PhraseMatcher::hit_at(const MatchText& norm, std::size_t i, std::size_t index) const {
+    const std::string& t = norm.text;
+    const std::string& p = phrases_[index].text;
+    if (t.compare(i, p.size(), p) != 0) return std::nullopt;
+    const std::size_t end = i + p.size();
+    if (end < t.size() && is_word_byte(t[end]) && is_word_byte(t[end - 1])) return std::nullopt;
+    return PhraseHit{norm.origin[i], norm.origin[end - 1] + 1, phrases_[index].value};
+}
+
+// Both scans visit the places a phrase can start: every word's first byte and every other byte.
+// A phrase starting at a word has that word as its first word, whole: the phrase either goes on
+// with a byte that is not a letter or digit, which the text must have too, or ends there, where
+// the text's word must end as well.
 std::vector<PhraseHit> PhraseMatcher::find_all(const MatchText& norm) const {
     std::vector<PhraseHit> hits;
     const std::string& t = norm.text;
-    static const std::vector<std::size_t> none;
     std::size_t i = 0;
     while (i < t.size()) {
-        const bool word = is_word_byte(t[i]);
-        if (word && i > 0 && is_word_byte(t[i - 1])) {
-            ++i;  // inside a word: no phrase starts here
-            continue;
+        const std::string_view word = word_at(t, i);
+        std::size_t next = i + std::max<std::size_t>(word.size(), 1);
+        for (const auto index : candidates(t, i, word)) {
+            if (const auto hit = hit_at(norm, i, index)) {
+                hits.push_back(*hit);
+                next = i + phrases_[index].text.size();  // longest first: the scan goes on after it
+                break;
+            }
         }
-        // A phrase starting at a word has that word as its first word, whole: the phrase either
-        // goes on with a byte that is not a letter or digit, which the text must have too, or
-        // ends there, where the text's word must end as well.
-        const std::string_view text_word = word ? word_at(t, i) : std::string_view();
-        const std::vector<std::size_t>* bucket = &none;
-        if (!word) {
-            bucket = &by_first_byte_[static_cast<unsigned char>(t[i])];
-        } else if (const auto found = by_first_word_.find(text_word); found != by_first_word_.end()) {
-            bucket = &found->second;
-        }
-        bool matched = false;
-        for (const auto index : *bucket) {
-            const std::string& p = phrases_[index].text;
-            if (t.compare(i, p.size(), p) != 0) continue;
-            const std::size_t end = i + p.size();
-            if (end < t.size() && is_word_byte(t[end]) && is_word_byte(t[end - 1])) continue;
-            const std::size_t original_end = norm.origin[end - 1] + 1;
-            hits.push_back({norm.origin[i], original_end, phrases_[index].value});
-            i = end;
-            matched = true;
-            break;
-        }
-        if (!matched) i = word ? i + text_word.size() : i + 1;
+        i = next;
     }
     return hits;
 }
@@ -134,24 +135,10 @@ std::vector<PhraseHit> PhraseMatcher::find_every(const MatchText& norm) const {
     const std::string& t = norm.text;
     std::size_t i = 0;
     while (i < t.size()) {
-        const bool word = is_word_byte(t[i]);
-        const std::string_view text_word = word ? word_at(t, i) : std::string_view();
-        const std::vector<std::size_t>* bucket = nullptr;
-        if (!word) {
-            bucket = &by_first_byte_[static_cast<unsigned char>(t[i])];
-        } else if (const auto found = by_first_word_.find(text_word); found != by_first_word_.end()) {
-            bucket = &found->second;
-        }
-        if (bucket) {
-            for (const auto index : *bucket) {
-                const std::string& p = phrases_[index].text;
-                if (t.compare(i, p.size(), p) != 0) continue;
-                const std::size_t end = i + p.size();
-                if (end < t.size() && is_word_byte(t[end]) && is_word_byte(t[end - 1])) continue;
-                hits.push_back({norm.origin[i], norm.origin[end - 1] + 1, phrases_[index].value});
-            }
-        }
-        i = word ? i + text_word.size() : i + 1;
+        const std::string_view word = word_at(t, i);
+        for (const auto index : candidates(t, i, word))
+            if (const auto hit = hit_at(norm, i, index)) hits.push_back(*hit);
+        i += std::max<std::size_t>(word.size(), 1);
     }
     return hits;
 }

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -60,6 +61,12 @@ private:
         std::string text;
         std::size_t value = 0;
     };
+    // The phrases that may start at byte i of the normalised text `t`, whose word there (empty
+    // at a byte that is not a letter or digit) is `word`.
+    const std::vector<std::size_t>& candidates(std::string_view t, std::size_t i, std::string_view word) const;
+    // Phrase `index` at byte i of the text, on word boundaries, or nothing.
+    std::optional<PhraseHit> hit_at(const MatchText& norm, std::size_t i, std::size_t index) const;
+
     struct WordHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
