@@ -78,6 +78,13 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options
         std::error_code ec;
         std::filesystem::create_directories(dir, ec);
         if (ec) throw FatalError(ExitCode::failed, dir.string() + ": cannot create index directory: " + ec.message());
+        // A writer killed while creating the index can leave table files without the revision
+        // file `iamglass`, which Xapian then refuses to open. Nothing was ever committed there:
+        // the table files are removed and the index is created afresh.
+        if (!std::filesystem::exists(dir / "iamglass", ec)) {
+            for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+                if (entry.path().extension() == ".glass") std::filesystem::remove(entry.path(), ec);
+        }
         db_ = std::make_unique<Xapian::WritableDatabase>(dir.string(), Xapian::DB_CREATE_OR_OPEN);
         const std::string stored = db_->get_metadata(schema::version_key);
         const std::string expected = std::to_string(schema::version);

@@ -47,6 +47,15 @@ for threads in 0 1; do
   "$DUMP" "$db" | cmp -s - "$SCRATCH/whole.dump" || fail "--threads $threads: resumed after a kill: the index differs from an uninterrupted run"
 done
 
+# Killed while the index was being created: table files, no revision file. Nothing was
+# committed, so the resumed run starts the index afresh.
+mkdir "$SCRATCH/half-made"
+: >"$SCRATCH/half-made/postlist.glass"
+: >"$SCRATCH/half-made/termlist.glass"
+run "$INDEX" --db "$SCRATCH/half-made" file --resume "${files[@]}"
+expect_code 0 "resumed into an index killed while it was created"
+expect_contains "$err" "450 read, 450 added" "everything indexed"
+
 # A file of the same name but other content is read from its start.
 mkdir "$SCRATCH/changed"
 cp "${files[1]}" "$SCRATCH/changed/$(basename "${files[0]}")"
