@@ -18,6 +18,12 @@ inline constexpr int version = 3;
 // The oldest version a writer brings up to `version` in place (IndexWriter::upgrade).
 inline constexpr int oldest_upgradable_version = 1;
 inline constexpr const char* version_key = "evidex:schema-version";
+// Block size of a new index's tables, and of an index merged from shards: Xapian's largest.
+// A search reads long posting lists block by block, one pread each; with 64 KiB blocks a
+// filtered query at a million studies makes a sixth of the reads it makes with the default
+// 8 KiB, for about a sixth less time. An index that is not compacted takes about a sixth more
+// room. An existing index keeps the size it was made with.
+inline constexpr unsigned block_size = 65536;
 
 // Term prefixes.
 namespace prefix {

@@ -85,7 +85,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options
             for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
                 if (entry.path().extension() == ".glass") std::filesystem::remove(entry.path(), ec);
         }
-        db_ = std::make_unique<Xapian::WritableDatabase>(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+        db_ = std::make_unique<Xapian::WritableDatabase>(dir.string(), Xapian::DB_CREATE_OR_OPEN,
+                                                      static_cast<int>(schema::block_size));
         const std::string stored = db_->get_metadata(schema::version_key);
         const std::string expected = std::to_string(schema::version);
         if (stored.empty()) {

@@ -173,7 +173,7 @@ ExitCode run_sharded_ingest(const Settings& settings, const boost::program_optio
             all.add_database(Xapian::Database((work / ("shard-" + std::to_string(k + 1))).string()));
         std::error_code ec;
         std::filesystem::remove(settings.db, ec);  // an empty directory, if one was there
-        all.compact(settings.db.string(), Xapian::DBCOMPACT_MULTIPASS);
+        all.compact(settings.db.string(), Xapian::DBCOMPACT_MULTIPASS, static_cast<int>(schema::block_size));
     } catch (const Xapian::Error& e) {
         throw FatalError(ExitCode::failed, settings.db.string() + ": merging the shards failed: " + e.get_description() +
                                                " (the shards are in " + work.string() + ")");

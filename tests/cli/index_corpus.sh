@@ -25,7 +25,10 @@ run "$INDEX" corpus
 expect_code 0 "second evidex-index corpus"
 expect_contains "$err" "0 added" "second run adds nothing"
 expect_equal "$(doc_count)" "$studies" "documents after the second run"
-xapian-check "$EVIDEX_DB" >/dev/null 2>&1 || fail "xapian-check does not pass"
+check_out=$(xapian-check "$EVIDEX_DB" 2>&1) || fail "xapian-check does not pass"
+# A new index is made of 64 KiB blocks, which long posting lists are read in.
+expect_equal "$(grep -c 'blocksize=64K' <<<"$check_out")" "$(grep -c 'blocksize=' <<<"$check_out")" \
+  "every table of a new index has 64 KiB blocks"
 
 # The open pilot study in Sleep (PMID 9703590), as JSON.
 "$QUERY" show pmid:9703590 --format json >"$SCRATCH/hornyak.json" || fail "show pmid:9703590"

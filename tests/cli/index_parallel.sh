@@ -18,6 +18,9 @@ run "$INDEX" --db "$SCRATCH/sharded" file --shards 3 "${files[@]}"
 expect_code 0 "ingest with 3 shards"
 expect_contains "$err" "${#files[@]} read, ${#files[@]} added" "summary of the sharded ingest"
 [ -e "$SCRATCH/sharded.shards" ] && fail "the shards were not removed after the merge"
+check_out=$(xapian-check "$SCRATCH/sharded" 2>&1) || fail "xapian-check does not pass on the merged index"
+expect_equal "$(grep -c 'blocksize=64K' <<<"$check_out")" "$(grep -c 'blocksize=' <<<"$check_out")" \
+  "every table of the merged index has 64 KiB blocks"
 
 reference=$(facets "$SCRATCH/one")
 [ -n "$reference" ] || fail "no search result on the one-thread index"
