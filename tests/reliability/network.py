@@ -55,7 +55,7 @@ def check_log(tools, log, *args):
 
 def run_trial(tools, workdir, mode, seed):
     figures = Figures("network-faults")
-    pmid_count, doi_count, probability, budget = (60000, 2000, 0.25, 7200) if mode == "long" else (3000, 60, 0.25, 300)
+    pmid_count, doi_count, probability, budget = (60000, 4000, 0.25, 7200) if mode == "long" else (3000, 60, 0.25, 300)
     data = os.path.join(workdir, "data")
     os.makedirs(data)
     gen = run([tools.gen_baseline, "--records", str(pmid_count), "--per-file", "10000", "--seed", str(seed),
