@@ -34,6 +34,7 @@ if(EVIDEX_JEMALLOC AND NOT EVIDEX_SANITIZE AND NOT EVIDEX_FUZZ)
   pkg_check_modules(JEMALLOC IMPORTED_TARGET jemalloc)
   if(JEMALLOC_FOUND)
     target_link_libraries(dep_allocator INTERFACE PkgConfig::JEMALLOC)
+    target_sources(dep_allocator INTERFACE ${CMAKE_SOURCE_DIR}/core/jemalloc_conf.cpp)
   else()
     message(WARNING "jemalloc not found (apt-get install libjemalloc-dev): the tools use glibc's malloc, "
                     "and ingest runs about a sixth slower")
