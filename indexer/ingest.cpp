@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "core/crossref_parser.h"
+#include "core/memory_room.h"
 #include "core/pubmed_parser.h"
 #include "core/reference_import.h"
 #include "core/text.h"
@@ -16,6 +17,12 @@ namespace evidex {
 namespace {
 // JSON and BibTeX inputs are read whole; larger ones are refused rather than exhausting memory.
 constexpr std::uintmax_t max_whole_file_bytes = 512ull << 20;
+// Memory taken by a file read whole, as a multiple of its size: the text and what its parser
+// builds. 200 MiB of Crossref JSON peaked at 1.5 GiB (7.3 times). A file that would not fit in
+// the room the system leaves is refused: an allocation that fails inside the JSON parser ends
+// the process (its destructors allocate and are noexcept), and the kernel's out-of-memory
+// killer gives no message at all.
+constexpr std::uintmax_t whole_file_memory_factor = 8;
 }  // namespace
 
 std::string FileProgress::encode() const {
@@ -160,8 +167,16 @@ void Ingest::ingest_file(const std::filesystem::path& path) {
                           "RIS, MEDLINE/nbib, a list of PMIDs and DOIs)"});
         return;
     }
-    if (std::filesystem::file_size(path, ec) > max_whole_file_bytes) {
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > max_whole_file_bytes) {
         add_error({where, std::string(to_string(format)) + " file larger than 512 MiB"});
+        return;
+    }
+    if (const auto room = memory_room(); !ec && room && size * whole_file_memory_factor > room->bytes) {
+        add_error({where, "a " + std::string(to_string(format)) + " file of " + describe_bytes(size) +
+                              " is read whole, which takes about " + describe_bytes(size * whole_file_memory_factor) +
+                              " of memory, and " + room->bound + " leaves " + describe_bytes(room->bytes) +
+                              "; split it into smaller files"});
         return;
     }
     std::string text;
