@@ -182,6 +182,16 @@ std::string describe_parse_error(const nlohmann::json::parse_error& error) {
     return "malformed JSON at byte " + std::to_string(error.byte) + ": " + std::string(what);
 }
 
+// "[json.exception.out_of_range.406] number overflow parsing '7e7777'" -> "number overflow
+// parsing '7e7777'".
+std::string describe_json_error(const nlohmann::json::exception& error) {
+    std::string_view what = error.what();
+    if (what.starts_with("[json.exception.")) {
+        if (const auto close = what.find("] "); close != std::string_view::npos) what.remove_prefix(close + 2);
+    }
+    return std::string(what);
+}
+
 }  // namespace
 
 std::optional<WorkJson> parse_json_body(std::string_view body, std::string_view format, std::string& problem) {
@@ -202,6 +212,10 @@ std::optional<WorkJson> parse_json_body(std::string_view body, std::string_view 
         return WorkJson::parse(text);
     } catch (const nlohmann::json::parse_error& error) {
         problem = describe_parse_error(error);
+        return std::nullopt;
+    } catch (const nlohmann::json::exception& error) {
+        // A number too large for a double ("7e7777") is an out_of_range error, not a parse_error.
+        problem = "malformed JSON: " + describe_json_error(error);
         return std::nullopt;
     }
 }

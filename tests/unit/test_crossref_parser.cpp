@@ -227,6 +227,20 @@ TEST_CASE("parse_crossref_json reports malformed JSON with the byte where it bro
     CHECK(message.find("json.exception") == std::string::npos);  // the library's prefix is not ours to show
 }
 
+TEST_CASE("parse_crossref_json reports a number too large for a double as an error of the body") {
+    // Found by fuzz_crossref_json: nlohmann throws out_of_range (not parse_error) for "7e7777",
+    // which escaped the parser and ended the run.
+    for (const std::string body : {R"({"status":"ok","message-type":"work","message":{"DOI":"10.1000/x","volume":7e7777}})",
+                                   R"({"status":"ok","message-type":"work-list","message":{"items":[-1e999]}})"}) {
+        CAPTURE(body);
+        std::string message;
+        CHECK_NOTHROW(message = only_error(parse_crossref_json(body, "big-number.json")));
+        CHECK(message.rfind("malformed JSON: number overflow parsing '", 0) == 0);
+        CHECK(message.find("json.exception") == std::string::npos);
+    }
+    CHECK_NOTHROW(parse_csl_json(R"([{"id":"x","type":"article-journal","volume":1e400}])", "big-number.json"));
+}
+
 TEST_CASE("parse_crossref_json reads a body that starts with a UTF-8 byte-order mark") {
     const auto study = only_study(parse_crossref_json("\xEF\xBB\xBF" + work_body(R"({"DOI":"10.1000/bom","title":["BOM"]})"),
                                                       "bom.json"));
