@@ -1,8 +1,10 @@
 #include "indexer/page_source.h"
 
+#include <cstdint>
 #include <filesystem>
 
 #include "core/errors.h"
+#include "core/memory_room.h"
 #include "core/text.h"
 
 namespace evidex {
@@ -28,6 +30,15 @@ Page read_page(const std::string& file_or_url, Fetcher& fetcher) {
         if (size > max_page_bytes) throw FatalError(ExitCode::failed, file_or_url + ": page larger than 64 MiB");
         if (!read_file(file_or_url, content)) throw FatalError(ExitCode::failed, file_or_url + ": cannot read the page");
     }
+    // Auditing a page takes many times its size: up to 55 times for a page that is all claims
+    // and links (a 4 MiB one peaked at 225 MB). One that would not fit in the room the system
+    // leaves is refused rather than killed for want of memory.
+    constexpr std::uint64_t audit_memory_factor = 64;
+    if (const auto room = memory_room(); room && content.size() * audit_memory_factor > room->bytes)
+        throw FatalError(ExitCode::failed, file_or_url + ": auditing a page of " + describe_bytes(content.size()) +
+                                               " can take about " + describe_bytes(content.size() * audit_memory_factor) +
+                                               " of memory, and " + room->bound + " leaves " +
+                                               describe_bytes(room->bytes) + "; audit a part of the page");
     return load_page(content, file_or_url);
 }
 

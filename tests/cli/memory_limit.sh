@@ -42,4 +42,19 @@ expect_code 0 "the same file without the limit"
 run "$QUERY" --db "$SCRATCH/unlimited" search 'title:generated' --limit 1 --format json
 expect_contains "$out" '"total": 3000' "every work of the large file is indexed without the limit"
 
+# A page that auditing would take more memory for than the limit leaves: refused, named.
+python3 - "$SCRATCH/big-page.html" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("<html><body>\n")
+    for i in range(40000):
+        f.write('<p>Magnesium improves sleep in adults <a href="https://doi.org/10.5555/x%d">ref</a></p>\n' % i)
+    f.write("</body></html>\n")
+PY
+run bash -c "ulimit -v 200000 && exec \"$QUERY\" --offline --db \"$SCRATCH/limited\" audit \"$SCRATCH/big-page.html\" --format json"
+expect_code 1 "a page too large for the memory limit"
+expect_contains "$err" "big-page.html: auditing a page of" "the refused page is named"
+expect_contains "$err" "ulimit -v" "the message says which limit"
+[[ "$err" == *"bad_alloc"* || "$err" == *"terminate"* ]] && fail "the audit ran out of memory: $err"
+
 finish
