@@ -3,8 +3,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
-#include <fstream>
 #include <iterator>
 
 #include "core/text.h"
@@ -13,27 +13,24 @@ namespace evidex {
 
 namespace {
 
-std::optional<std::string> read_small_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) return std::nullopt;
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+std::optional<std::string> read_text(const std::string& path) {
+    std::string text;
+    if (!read_file(path, text)) return std::nullopt;
+    return text;
 }
 
 std::optional<std::uint64_t> parse_count(std::string_view text) {
     text = trim(text);
-    if (text.empty()) return std::nullopt;
     std::uint64_t value = 0;
-    for (const char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-        if (value > (UINT64_MAX - 9) / 10) return std::nullopt;
-        value = value * 10 + static_cast<std::uint64_t>(c - '0');
-    }
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
     return value;
 }
 
 // What the process has mapped now (the first field of /proc/self/statm, in pages).
 std::optional<std::uint64_t> mapped_bytes() {
-    const auto statm = read_small_file("/proc/self/statm");
+    const auto statm = read_text("/proc/self/statm");
     if (!statm) return std::nullopt;
     const auto pages = parse_count(statm->substr(0, statm->find(' ')));
     const long page = sysconf(_SC_PAGESIZE);
@@ -49,12 +46,7 @@ void keep_tighter(std::optional<MemoryRoom>& room, std::uint64_t bytes, const ch
 
 std::optional<std::uint64_t> meminfo_available(std::string_view meminfo) {
     constexpr std::string_view key = "MemAvailable:";
-    std::size_t at = 0;
-    while (at < meminfo.size()) {
-        std::size_t end = meminfo.find('\n', at);
-        if (end == std::string_view::npos) end = meminfo.size();
-        std::string_view line = meminfo.substr(at, end - at);
-        at = end + 1;
+    for (std::string_view line : split(meminfo, '\n')) {
         if (!line.starts_with(key)) continue;
         line = trim(line.substr(key.size()));
         if (!line.ends_with("kB")) return std::nullopt;
@@ -67,17 +59,11 @@ std::optional<std::uint64_t> meminfo_available(std::string_view meminfo) {
 
 std::optional<std::string> cgroup_v2_path(std::string_view proc_self_cgroup) {
     // cgroup v2 has one line, "0::/path"; v1 lines name their controllers and are not read here.
-    std::size_t at = 0;
-    while (at < proc_self_cgroup.size()) {
-        std::size_t end = proc_self_cgroup.find('\n', at);
-        if (end == std::string_view::npos) end = proc_self_cgroup.size();
-        const std::string_view line = proc_self_cgroup.substr(at, end - at);
-        at = end + 1;
-        if (line.starts_with("0::/")) {
-            const std::string_view path = trim(line.substr(3));
-            if (path.find("..") != std::string_view::npos) return std::nullopt;
-            return std::string(path);
-        }
+    for (const std::string_view line : split(proc_self_cgroup, '\n')) {
+        if (!line.starts_with("0::/")) continue;
+        const std::string_view path = trim(line.substr(3));
+        if (path.find("..") != std::string_view::npos) return std::nullopt;
+        return std::string(path);
     }
     return std::nullopt;
 }
@@ -92,7 +78,7 @@ std::optional<std::uint64_t> cgroup_room(std::string_view max, std::string_view 
 
 std::optional<MemoryRoom> memory_room() {
     std::optional<MemoryRoom> room;
-    if (const auto meminfo = read_small_file("/proc/meminfo"))
+    if (const auto meminfo = read_text("/proc/meminfo"))
         if (const auto available = meminfo_available(*meminfo)) keep_tighter(room, *available, "available memory");
 
     rlimit limit{};
@@ -102,15 +88,22 @@ std::optional<MemoryRoom> memory_room() {
         keep_tighter(room, cap > mapped ? cap - mapped : 0, "the address-space limit (ulimit -v)");
     }
 
-    if (const auto cgroup = read_small_file("/proc/self/cgroup"))
+    if (const auto cgroup = read_text("/proc/self/cgroup"))
         if (const auto path = cgroup_v2_path(*cgroup)) {
             const std::string dir = "/sys/fs/cgroup" + (*path == "/" ? std::string() : *path);
-            const auto max = read_small_file(dir + "/memory.max");
-            const auto current = read_small_file(dir + "/memory.current");
+            const auto max = read_text(dir + "/memory.max");
+            const auto current = read_text(dir + "/memory.current");
             if (max && current)
                 if (const auto left = cgroup_room(*max, *current)) keep_tighter(room, *left, "the cgroup's memory.max");
         }
     return room;
+}
+
+std::optional<std::string> memory_shortfall(std::uint64_t needed) {
+    const auto room = memory_room();
+    if (!room || needed <= room->bytes) return std::nullopt;
+    return "takes about " + describe_bytes(needed) + " of memory, and " + room->bound + " leaves " +
+           describe_bytes(room->bytes);
 }
 
 std::string describe_bytes(std::uint64_t bytes) {

@@ -20,6 +20,10 @@ struct MemoryRoom {
 // The tightest of the bounds this system reports; nullopt when it reports none.
 std::optional<MemoryRoom> memory_room();
 
+// When `needed` bytes do not fit in memory_room(): "takes about 1.6 GiB of memory, and the
+// address-space limit (ulimit -v) leaves 1.1 GiB", for the caller's message. Nullopt otherwise.
+std::optional<std::string> memory_shortfall(std::uint64_t needed);
+
 // The parts, on the text of the files they read; each nullopt when the text does not say.
 std::optional<std::uint64_t> meminfo_available(std::string_view meminfo);          // /proc/meminfo
 std::optional<std::string> cgroup_v2_path(std::string_view proc_self_cgroup);      // /proc/self/cgroup

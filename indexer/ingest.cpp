@@ -172,11 +172,9 @@ void Ingest::ingest_file(const std::filesystem::path& path) {
         add_error({where, std::string(to_string(format)) + " file larger than 512 MiB"});
         return;
     }
-    if (const auto room = memory_room(); !ec && room && size * whole_file_memory_factor > room->bytes) {
+    if (const auto shortfall = ec ? std::nullopt : memory_shortfall(size * whole_file_memory_factor)) {
         add_error({where, "a " + std::string(to_string(format)) + " file of " + describe_bytes(size) +
-                              " is read whole, which takes about " + describe_bytes(size * whole_file_memory_factor) +
-                              " of memory, and " + room->bound + " leaves " + describe_bytes(room->bytes) +
-                              "; split it into smaller files"});
+                              " is read whole, which " + *shortfall + "; split it into smaller files"});
         return;
     }
     std::string text;

@@ -34,11 +34,9 @@ Page read_page(const std::string& file_or_url, Fetcher& fetcher) {
     // and links (a 4 MiB one peaked at 225 MB). One that would not fit in the room the system
     // leaves is refused rather than killed for want of memory.
     constexpr std::uint64_t audit_memory_factor = 64;
-    if (const auto room = memory_room(); room && content.size() * audit_memory_factor > room->bytes)
+    if (const auto shortfall = memory_shortfall(content.size() * audit_memory_factor))
         throw FatalError(ExitCode::failed, file_or_url + ": auditing a page of " + describe_bytes(content.size()) +
-                                               " can take about " + describe_bytes(content.size() * audit_memory_factor) +
-                                               " of memory, and " + room->bound + " leaves " +
-                                               describe_bytes(room->bytes) + "; audit a part of the page");
+                                               " " + *shortfall + "; audit a part of the page");
     return load_page(content, file_or_url);
 }
 
