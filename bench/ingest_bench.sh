@@ -7,8 +7,10 @@
 # usage: bench/ingest_bench.sh BUILD_DIR [--records N] [--seed S] [--runs R]
 #
 # N defaults to 20000 (a few minutes in all); any N works, the time grows with it. With R above
-# 1 (default 1), each configuration runs R times and the fastest run is kept: on a shared
-# machine the fastest is the run least disturbed. The files are cached under
+# 1 (default 1), the whole sequence of configurations runs R times, round after round, and the
+# fastest run of each is kept: on a shared machine the fastest is the run least disturbed, and a
+# burst of load from elsewhere then spoils one round of every configuration rather than every
+# run of one. The report also gives the ratios within each round. The files are cached under
 # BUILD/bench-data/baseline-N-seedS[-per-fileM]; the indexes go to
 # BUILD/bench-data/ingest-N-seedS/, rebuilt on every run.
 #
@@ -74,34 +76,28 @@ mkdir -p "$work"
 rows="$work/rows.tsv"
 : >"$rows"
 
-# row KEY LABEL WALL RSS_KB INDEX_BYTES COUNT NOTE: one line of the table.
-row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$rows"; }
+# row KEY LABEL WALL RSS_KB INDEX_BYTES COUNT NOTE: one run of one configuration, in round $round.
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$@" >>"$rows"; }
 
-# measure KEY OUTPUT CMD...: runs CMD alone, $runs times, OUTPUT (an index, or - for none)
-# removed before each run, CMD's output to $work/KEY.out and KEY.err. Sets wall (seconds) and
-# rss_kb (the peak resident set of CMD or of its largest child, from /usr/bin/time) of the
-# fastest run, and failure (empty, or what went wrong: the row is then marked failed).
+# measure KEY OUTPUT CMD...: runs CMD alone once, OUTPUT (an index, or - for none) removed
+# first, CMD's output to $work/KEY.out and KEY.err. Sets wall (seconds), rss_kb (the peak
+# resident set of CMD or of its largest child, from /usr/bin/time) and failure (empty, or what
+# went wrong: the row is then marked failed).
 measure() {
   local key=$1 output=$2; shift 2
-  local run start code seconds
-  wall="" rss_kb="" failure=""
-  for run in $(seq "$runs"); do
-    [ "$output" = - ] || rm -rf "$output"
-    code=0
-    start=$(date +%s%N)
-    /usr/bin/time -f %M -o "$work/$key.rss" "$@" >"$work/$key.out" 2>"$work/$key.err" || code=$?
-    seconds=$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN { printf "%.3f", (e - s) / 1e9 }')
-    if [ "$code" -ne 0 ]; then
-      failure="failed: exit code $code ($work/$key.err)"
-      echo "bench: ingest: $key $failure:" >&2
-      tail -3 "$work/$key.err" >&2
-      wall=$seconds rss_kb=$(tail -1 "$work/$key.rss")
-      return 0
-    fi
-    if [ -z "$wall" ] || awk -v a="$seconds" -v b="$wall" 'BEGIN { exit !(a < b) }'; then
-      wall=$seconds rss_kb=$(tail -1 "$work/$key.rss")
-    fi
-  done
+  local start code
+  failure=""
+  [ "$output" = - ] || rm -rf "$output"
+  code=0
+  start=$(date +%s%N)
+  /usr/bin/time -f %M -o "$work/$key.rss" "$@" >"$work/$key.out" 2>"$work/$key.err" || code=$?
+  wall=$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN { printf "%.3f", (e - s) / 1e9 }')
+  rss_kb=$(tail -1 "$work/$key.rss")
+  if [ "$code" -ne 0 ]; then
+    failure="failed: exit code $code ($work/$key.err)"
+    echo "bench: ingest: $key $failure:" >&2
+    tail -3 "$work/$key.err" >&2
+  fi
 }
 
 # xapian_count DIR: the number of documents of a Xapian index.
@@ -119,69 +115,76 @@ json_value() {
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== ingest: $records records (seed $seed), ${#files[@]} file(s), one configuration at a time"
 
-# Floors.
-measure zcat - sh -c 'zcat "$@" >/dev/null' sh "${files[@]}"
-row zcat "floor: zcat > /dev/null" "$wall" "$rss_kb" - "$records" "${failure:-count: the generated records}"
-measure parse_zlib - "$bin/evidex-bench-parse" --zlib "${files[@]}"
-row parse_zlib "floor: zlib inflate alone" "$wall" "$rss_kb" - "$records" "${failure:-count: the generated records}"
-measure parse_raw - "$bin/evidex-bench-parse" "${files[@]}"
-uncompressed_bytes=$(json_value "$work/parse_raw.out" "d['uncompressed_bytes']")
-row parse_raw "floor: zlib + pugixml parse" "$wall" "$rss_kb" - "$(json_value "$work/parse_raw.out" "d['records']")" "$failure"
-measure parse_evidex - "$bin/evidex-bench-parse" --evidex "${files[@]}"
-row parse_evidex "floor: Evidex reader alone" "$wall" "$rss_kb" - "$(json_value "$work/parse_evidex.out" "d['records']")" "$failure"
-measure parse_classify - "$bin/evidex-bench-parse" --classify "${files[@]}"
-row parse_classify "floor: Evidex reader + classify" "$wall" "$rss_kb" - \
-  "$(json_value "$work/parse_classify.out" "d['records']")" "$failure"
+# one_round: every configuration once, floors first; appends a row for each to $rows.
+one_round() {
+  # Floors.
+  measure zcat - sh -c 'zcat "$@" >/dev/null' sh "${files[@]}"
+  row zcat "floor: zcat > /dev/null" "$wall" "$rss_kb" - "$records" "${failure:-count: the generated records}"
+  measure parse_zlib - "$bin/evidex-bench-parse" --zlib "${files[@]}"
+  row parse_zlib "floor: zlib inflate alone" "$wall" "$rss_kb" - "$records" "${failure:-count: the generated records}"
+  measure parse_raw - "$bin/evidex-bench-parse" "${files[@]}"
+  uncompressed_bytes=$(json_value "$work/parse_raw.out" "d['uncompressed_bytes']")
+  row parse_raw "floor: zlib + pugixml parse" "$wall" "$rss_kb" - "$(json_value "$work/parse_raw.out" "d['records']")" "$failure"
+  measure parse_evidex - "$bin/evidex-bench-parse" --evidex "${files[@]}"
+  row parse_evidex "floor: Evidex reader alone" "$wall" "$rss_kb" - "$(json_value "$work/parse_evidex.out" "d['records']")" "$failure"
+  measure parse_classify - "$bin/evidex-bench-parse" --classify "${files[@]}"
+  row parse_classify "floor: Evidex reader + classify" "$wall" "$rss_kb" - \
+    "$(json_value "$work/parse_classify.out" "d['records']")" "$failure"
 
-# Evidex, in its three configurations: default threads, one thread, two shards.
-# evidex_run KEY LABEL [FILE OPTION...]: one configuration into $work/KEY.
-evidex_run() {
-  local key=$1 label=$2
-  shift 2
-  measure "$key" "$work/$key" "$bin/evidex-index" --quiet --db "$work/$key" file "$@" "${files[@]}"
-  row "$key" "$label" "$wall" "$rss_kb" "$(bytes_of "$work/$key")" "$(xapian_count "$work/$key")" "$failure"
+  # Evidex, in its three configurations: default threads, one thread, two shards.
+  # evidex_run KEY LABEL [FILE OPTION...]: one configuration into $work/KEY.
+  evidex_run() {
+    local key=$1 label=$2
+    shift 2
+    measure "$key" "$work/$key" "$bin/evidex-index" --quiet --db "$work/$key" file "$@" "${files[@]}"
+    row "$key" "$label" "$wall" "$rss_kb" "$(bytes_of "$work/$key")" "$(xapian_count "$work/$key")" "$failure"
+  }
+  evidex_run evidex "evidex-index file"
+  evidex_run evidex_1 "evidex-index file --threads 0" --threads 0
+  evidex_run evidex_2 "evidex-index file --shards 2" --shards 2
+
+  # Peers.
+  # The lean peer also sets Xapian's flush threshold (10,000 documents by default) to its commit
+  # interval.
+  for mode in straightforward lean; do
+    threshold=()
+    [ "$mode" = lean ] && threshold=(env XAPIAN_FLUSH_THRESHOLD=1000)
+    measure "python_$mode" "$work/python-$mode" "${threshold[@]}" \
+      "$python" "$here/peer_ingest.py" --mode "$mode" --db "$work/python-$mode" "${files[@]}"
+    row "python_$mode" "Python-Xapian, $mode" "$wall" "$rss_kb" "$(bytes_of "$work/python-$mode")" \
+      "$(xapian_count "$work/python-$mode")" "$failure"
+  done
+
+  start=$(date +%s%N)
+  "$python" "$here/dump_for_scriptindex.py" --out "$work/scriptindex.dump" "${files[@]}" >/dev/null
+  convert=$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')
+  measure scriptindex "$work/scriptindex" scriptindex "$work/scriptindex" "$here/scriptindex.def" "$work/scriptindex.dump"
+  input_note="its input, $(du -m "$work/scriptindex.dump" | cut -f1) MB, written from the files in $convert s"
+  row scriptindex "scriptindex (xapian-omega)" "$wall" "$rss_kb" "$(bytes_of "$work/scriptindex")" \
+    "$(xapian_count "$work/scriptindex")" "${failure:+$failure; }$input_note (not counted)"
+  rm -f "$work/scriptindex.dump"
+
+  # fts5_count SQL FILE: the first value SQL selects from the FTS5 peer's database.
+  fts5_count() {
+    "$python" -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('$1').fetchone()[0])" "$2" 2>/dev/null ||
+      echo -
+  }
+
+  if "$python" -c "import sqlite3; sqlite3.connect(':memory:').execute('create virtual table t using fts5(x)')" 2>/dev/null
+  then
+    measure fts5 "$work/fts5.sqlite" "$python" "$here/peer_fts5.py" --db "$work/fts5.sqlite" "${files[@]}"
+    row fts5 "SQLite FTS5 (Python sqlite3)" "$wall" "$rss_kb" "$(bytes_of "$work/fts5.sqlite")" \
+      "$(fts5_count 'select count(*) from studies' "$work/fts5.sqlite")" \
+      "${failure:+$failure; }sqlite $(fts5_count 'select sqlite_version()' "$work/fts5.sqlite")"
+  else
+    row fts5 "SQLite FTS5 (Python sqlite3)" - - - - "skipped: Python's sqlite3 has no FTS5"
+  fi
 }
-evidex_run evidex "evidex-index file"
-evidex_run evidex_1 "evidex-index file --threads 0" --threads 0
-evidex_run evidex_2 "evidex-index file --shards 2" --shards 2
 
-# Peers.
-# The lean peer also raises Xapian's flush threshold (10,000 documents by default) to its
-# commit interval.
-for mode in straightforward lean; do
-  threshold=()
-  [ "$mode" = lean ] && threshold=(env XAPIAN_FLUSH_THRESHOLD=50000)
-  measure "python_$mode" "$work/python-$mode" "${threshold[@]}" \
-    "$python" "$here/peer_ingest.py" --mode "$mode" --db "$work/python-$mode" "${files[@]}"
-  row "python_$mode" "Python-Xapian, $mode" "$wall" "$rss_kb" "$(bytes_of "$work/python-$mode")" \
-    "$(xapian_count "$work/python-$mode")" "$failure"
+for round in $(seq "$runs"); do
+  [ "$runs" -eq 1 ] || echo "-- round $round of $runs"
+  one_round
 done
-
-start=$(date +%s%N)
-"$python" "$here/dump_for_scriptindex.py" --out "$work/scriptindex.dump" "${files[@]}" >/dev/null
-convert=$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')
-measure scriptindex "$work/scriptindex" scriptindex "$work/scriptindex" "$here/scriptindex.def" "$work/scriptindex.dump"
-row scriptindex "scriptindex (xapian-omega)" "$wall" "$rss_kb" "$(bytes_of "$work/scriptindex")" \
-  "$(xapian_count "$work/scriptindex")" \
-  "${failure:+$failure; }its input, $(du -m "$work/scriptindex.dump" | cut -f1) MB, written from the files in \
-${convert} s (not counted)"
-rm -f "$work/scriptindex.dump"
-
-# fts5_count SQL FILE: the first value SQL selects from the FTS5 peer's database.
-fts5_count() {
-  "$python" -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('$1').fetchone()[0])" "$2" 2>/dev/null ||
-    echo -
-}
-
-if "$python" -c "import sqlite3; sqlite3.connect(':memory:').execute('create virtual table t using fts5(x)')" 2>/dev/null
-then
-  measure fts5 "$work/fts5.sqlite" "$python" "$here/peer_fts5.py" --db "$work/fts5.sqlite" "${files[@]}"
-  row fts5 "SQLite FTS5 (Python sqlite3)" "$wall" "$rss_kb" "$(bytes_of "$work/fts5.sqlite")" \
-    "$(fts5_count 'select count(*) from studies' "$work/fts5.sqlite")" \
-    "${failure:+$failure; }sqlite $(fts5_count 'select sqlite_version()' "$work/fts5.sqlite")"
-else
-  row fts5 "SQLite FTS5 (Python sqlite3)" - - - - "skipped: Python's sqlite3 has no FTS5"
-fi
 
 "$python" "$here/ingest_report.py" --rows "$rows" --records "$records" --seed "$seed" \
   --uncompressed-bytes "$uncompressed_bytes" --files "${#files[@]}" --load-before "$load_before" \

@@ -53,7 +53,7 @@ void keep_claim_tags(const Xapian::Document& old, Xapian::Document& rebuilt) {
 // batches and the version number is set only at the end, so an index cut off part way keeps
 // its old number, tools of this version go on refusing it, and running the upgrade again starts
 // from the top. Returns the number of studies rebuilt.
-std::size_t upgrade_studies(Xapian::WritableDatabase& db) {
+std::size_t upgrade_studies(Xapian::WritableDatabase& db, std::size_t commit_every) {
     const std::string type = schema::make_term(prefix::doc_type, "study");
     std::vector<Xapian::docid> docids;
     for (auto it = db.postlist_begin(type); it != db.postlist_end(type); ++it) docids.push_back(*it);
@@ -63,7 +63,7 @@ std::size_t upgrade_studies(Xapian::WritableDatabase& db) {
         Xapian::Document rebuilt = build_study_document(study_from_json(nlohmann::json::parse(old.get_data())));
         keep_claim_tags(old, rebuilt);
         db.replace_document(docid, rebuilt);
-        if (++since_commit == 20000) {
+        if (++since_commit == commit_every) {
             db.commit();
             since_commit = 0;
         }
@@ -106,7 +106,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options
                 throw FatalError(ExitCode::failed, dir.string() + ": index has schema version " + stored +
                                                        "; this Evidex reads version " + expected +
                                                        " (run `evidex-index upgrade` to bring it up to date in place)");
-            upgraded_ = Upgrade{stored_version, upgrade_studies(*db_)};
+            upgraded_ = Upgrade{stored_version, upgrade_studies(*db_, options_.commit_every)};
             db_->set_metadata(schema::version_key, expected);
             db_->commit();
         }

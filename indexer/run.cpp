@@ -14,7 +14,7 @@ namespace evidex {
 po::options_description writer_options(const std::string& caption) {
     po::options_description options(caption);
     options.add_options()
-        ("commit-every", po::value<std::size_t>()->default_value(5000)->value_name("N"),
+        ("commit-every", po::value<std::size_t>()->default_value(default_commit_every)->value_name("N"),
          "commit the index every N changed documents (and at the end)");
     return options;
 }
