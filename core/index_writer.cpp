@@ -63,7 +63,7 @@ std::size_t upgrade_studies(Xapian::WritableDatabase& db, std::size_t commit_eve
         Xapian::Document rebuilt = build_study_document(study_from_json(nlohmann::json::parse(old.get_data())));
         keep_claim_tags(old, rebuilt);
         db.replace_document(docid, rebuilt);
-        if (++since_commit == commit_every) {
+        if (++since_commit >= commit_every) {
             db.commit();
             since_commit = 0;
         }
