@@ -115,6 +115,20 @@ json_value() {
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== ingest: $records records (seed $seed), ${#files[@]} file(s), one configuration at a time"
 
+# evidex_run KEY LABEL [FILE OPTION...]: one Evidex configuration into $work/KEY.
+evidex_run() {
+  local key=$1 label=$2
+  shift 2
+  measure "$key" "$work/$key" "$bin/evidex-index" --quiet --db "$work/$key" file "$@" "${files[@]}"
+  row "$key" "$label" "$wall" "$rss_kb" "$(bytes_of "$work/$key")" "$(xapian_count "$work/$key")" "$failure"
+}
+
+# fts5_count SQL FILE: the first value SQL selects from the FTS5 peer's database.
+fts5_count() {
+  "$python" -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('$1').fetchone()[0])" "$2" 2>/dev/null ||
+    echo -
+}
+
 # one_round: every configuration once, floors first; appends a row for each to $rows.
 one_round() {
   # Floors.
@@ -132,24 +146,13 @@ one_round() {
     "$(json_value "$work/parse_classify.out" "d['records']")" "$failure"
 
   # Evidex, in its three configurations: default threads, one thread, two shards.
-  # evidex_run KEY LABEL [FILE OPTION...]: one configuration into $work/KEY.
-  evidex_run() {
-    local key=$1 label=$2
-    shift 2
-    measure "$key" "$work/$key" "$bin/evidex-index" --quiet --db "$work/$key" file "$@" "${files[@]}"
-    row "$key" "$label" "$wall" "$rss_kb" "$(bytes_of "$work/$key")" "$(xapian_count "$work/$key")" "$failure"
-  }
   evidex_run evidex "evidex-index file"
   evidex_run evidex_1 "evidex-index file --threads 0" --threads 0
   evidex_run evidex_2 "evidex-index file --shards 2" --shards 2
 
-  # Peers.
-  # The lean peer also sets Xapian's flush threshold (10,000 documents by default) to its commit
-  # interval.
+  # Peers. Both commit more often than Xapian flushes by itself (every 10,000 documents).
   for mode in straightforward lean; do
-    threshold=()
-    [ "$mode" = lean ] && threshold=(env XAPIAN_FLUSH_THRESHOLD=1000)
-    measure "python_$mode" "$work/python-$mode" "${threshold[@]}" \
+    measure "python_$mode" "$work/python-$mode" \
       "$python" "$here/peer_ingest.py" --mode "$mode" --db "$work/python-$mode" "${files[@]}"
     row "python_$mode" "Python-Xapian, $mode" "$wall" "$rss_kb" "$(bytes_of "$work/python-$mode")" \
       "$(xapian_count "$work/python-$mode")" "$failure"
@@ -163,12 +166,6 @@ one_round() {
   row scriptindex "scriptindex (xapian-omega)" "$wall" "$rss_kb" "$(bytes_of "$work/scriptindex")" \
     "$(xapian_count "$work/scriptindex")" "${failure:+$failure; }$input_note (not counted)"
   rm -f "$work/scriptindex.dump"
-
-  # fts5_count SQL FILE: the first value SQL selects from the FTS5 peer's database.
-  fts5_count() {
-    "$python" -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('$1').fetchone()[0])" "$2" 2>/dev/null ||
-      echo -
-  }
 
   if "$python" -c "import sqlite3; sqlite3.connect(':memory:').execute('create virtual table t using fts5(x)')" 2>/dev/null
   then
