@@ -3,13 +3,14 @@
 Python bindings, parsed with lxml (bench/peer_records.py).
 
 --mode straightforward: what a first version would do. Title, abstract and MeSH headings as free
-  text with positions, each both unprefixed and under its prefix (S, XA, XM); boolean terms for
+  text with positions, each both unprefixed and under its prefix (S, XA, XM), with Xapian's usual
+  stemming (STEM_SOME: each word as written with its position, and its stem with a Z); boolean terms for
   the PMID, DOI, year and publication types; the record as JSON for the document data;
   replace_document by the unique term Qpmid:N; a commit every 5,000 records and at the end, a
   round number of the size Xapian itself flushes at (10,000), as a first version would pick.
 --mode lean: the least that still answers the searches Evidex answers (words of the title or
-  abstract, phrases, MeSH, ids, years). Title and abstract once each, under S and XA, with
-  positions; MeSH, PMID, DOI and year as boolean terms; the year in value slot 0; a short data
+  abstract, phrases, MeSH, ids, years). Title and abstract once each, under S and XA, stemmed
+  only (STEM_ALL, as Evidex indexes them), with positions; MeSH, PMID, DOI and year as boolean terms; the year in value slot 0; a short data
   (pmid, year, title) to show a hit; add_document (no lookup of the unique term, which is still
   added); a commit every 1,000 records and at the end. Small batches are faster: Xapian holds a
   batch's postings in memory until it is written, and large batches outgrow the processor's
@@ -79,8 +80,10 @@ def main():
     db = xapian.WritableDatabase(args.db, xapian.DB_CREATE_OR_OPEN)
     terms = xapian.TermGenerator()
     terms.set_stemmer(xapian.Stem("english"))
-    terms.set_stemming_strategy(xapian.TermGenerator.STEM_SOME)
     lean = args.mode == "lean"
+    # The straightforward peer keeps Xapian's usual setting: each word as written, with its
+    # position, and its stem with a Z before the prefix.
+    terms.set_stemming_strategy(xapian.TermGenerator.STEM_ALL if lean else xapian.TermGenerator.STEM_SOME)
     commit_every = 1000 if lean else 5000
     records = 0
     for record in read_records(args.files):

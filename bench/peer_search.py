@@ -3,7 +3,7 @@
 Python bindings, doing the work search_studies does for each query.
 
 For each line of the mix (written by evidex-bench-search --write-mix): parse the text with a
-QueryParser set up as Evidex sets it up (English stemming, STEM_SOME, AND by default, plain words
+QueryParser set up as Evidex sets it up (English stemming, STEM_ALL, AND by default, plain words
 searching the title (S) and abstract (XA) prefixes, the same field prefixes, built afresh for
 each query), filter by the boolean terms and the year range (value slot 0), count every match
 (every match with facets; otherwise exact up to 10,000 matches and estimated beyond, as Evidex
@@ -46,7 +46,7 @@ def make_parser(db):
     parser = xapian.QueryParser()
     parser.set_database(db)
     parser.set_stemmer(xapian.Stem("english"))
-    parser.set_stemming_strategy(xapian.QueryParser.STEM_SOME)
+    parser.set_stemming_strategy(xapian.QueryParser.STEM_ALL)
     parser.set_default_op(xapian.Query.OP_AND)
     parser.add_prefix("", "S")
     parser.add_prefix("", "XA")

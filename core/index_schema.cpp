@@ -61,6 +61,21 @@ std::string make_term(std::string_view prefix_text, std::string_view value) {
     return term;
 }
 
+void set_text_stemming(Xapian::TermGenerator& terms) {
+    terms.set_stemmer(Xapian::Stem("english"));
+    terms.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
+}
+
+void set_text_stemming(Xapian::QueryParser& parser) {
+    parser.set_stemmer(Xapian::Stem("english"));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+}
+
+std::string text_term(std::string_view prefix_text, std::string_view word) {
+    thread_local const Xapian::Stem english("english");  // a stemmer is not to be shared between threads
+    return make_term(prefix_text, english(Xapian::Unicode::tolower(std::string(word))));
+}
+
 std::string unique_term_for_key(std::string_view key) { return make_term(prefix::unique_id, key); }
 
 std::string facets_value(const Study& study) {

@@ -14,7 +14,7 @@
 
 namespace evidex::schema {
 
-inline constexpr int version = 3;
+inline constexpr int version = 4;
 // The oldest version a writer brings up to `version` in place (IndexWriter::upgrade).
 inline constexpr int oldest_upgradable_version = 1;
 inline constexpr const char* version_key = "evidex:schema-version";
@@ -82,6 +82,18 @@ struct SlotEntry {
 };
 const std::vector<PrefixEntry>& prefixes();
 const std::vector<SlotEntry>& slots();
+
+// Free text (title, abstract, journal) is indexed stemmed, in English, and only stemmed
+// (Xapian's STEM_ALL): each word is one term, its stem under the field's prefix, with its
+// position, so phrases match on stems ("restless legs" finds "restless leg"). Versions 1 to 3
+// kept every word twice, as written with its position and stemmed with a Z before the prefix
+// (STEM_SOME), which doubled the text terms a document adds to the index. The indexer and the
+// query parser are set up by these two, so that the terms they make always agree.
+void set_text_stemming(Xapian::TermGenerator& terms);
+void set_text_stemming(Xapian::QueryParser& parser);
+// The term one word of free text makes under `prefix`, as the indexer makes it: the word
+// lower-cased and stemmed ("Legs" under "S" is "Sleg").
+std::string text_term(std::string_view prefix, std::string_view word);
 
 // Xapian terms are at most 245 bytes. A longer term keeps its first bytes and ends in a hash of
 // the whole value, so distinct long ids stay distinct and the same id always maps to one term.

@@ -49,10 +49,10 @@ void keep_claim_tags(const Xapian::Document& old, Xapian::Document& rebuilt) {
 
 // An older version to the current one: every study document is built again from the record it
 // stores (version 2 dropped the unprefixed text terms and added slots; version 3 moved the
-// faceted fields into one slot), keeping the tags of the claims that cite it. Commits in
-// batches and the version number is set only at the end, so an index cut off part way keeps
-// its old number, tools of this version go on refusing it, and running the upgrade again starts
-// from the top. Returns the number of studies rebuilt.
+// faceted fields into one slot; version 4 keeps only the stems of the text), keeping the tags
+// of the claims that cite it. Commits in batches and the version number is set only at the
+// end, so an index cut off part way keeps its old number, tools of this version go on refusing
+// it, and running the upgrade again starts from the top. Returns the number of studies rebuilt.
 std::size_t upgrade_studies(Xapian::WritableDatabase& db, std::size_t commit_every) {
     const std::string type = schema::make_term(prefix::doc_type, "study");
     std::vector<Xapian::docid> docids;

@@ -20,12 +20,11 @@ void add_boolean(Xapian::Document& doc, std::string_view p, std::string_view val
 Xapian::Document build_study_document(const Study& study) {
     Xapian::Document doc;
     Xapian::TermGenerator terms;
-    terms.set_stemmer(Xapian::Stem("english"));
-    terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    schema::set_text_stemming(terms);
     terms.set_document(doc);
 
-    // Free text: title and abstract, each once, under its prefix; a query's plain words search
-    // both prefixes (the query parser maps the default field to the two).
+    // Free text: title and abstract, each once and stemmed only, under its prefix; a query's
+    // plain words search both prefixes (the query parser maps the default field to the two).
     terms.index_text(study.title, 1, std::string(prefix::title));
     terms.increase_termpos();
     terms.index_text(study.abstract_text(), 1, std::string(prefix::abstract));

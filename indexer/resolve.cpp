@@ -29,7 +29,7 @@ std::vector<Study> run_index_query(const Xapian::Database& db, const Xapian::Que
 
 Xapian::Query any_of(const std::string& term_prefix, const std::vector<std::string>& words) {
     std::vector<Xapian::Query> terms;
-    for (const auto& w : words) terms.emplace_back(schema::make_term(term_prefix, w));
+    for (const auto& w : words) terms.emplace_back(schema::text_term(term_prefix, w));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 

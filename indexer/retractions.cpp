@@ -26,7 +26,7 @@ TitleMatch find_by_title(const Xapian::Database& db, const std::string& title) {
     const auto words = title_words(title);
     if (wanted.empty() || words.empty()) return out;
     std::vector<Xapian::Query> terms;
-    for (const auto& w : words) terms.emplace_back(schema::make_term(schema::prefix::title, w));
+    for (const auto& w : words) terms.emplace_back(schema::text_term(schema::prefix::title, w));
     Xapian::Query query(Xapian::Query::OP_AND, terms.begin(), terms.end());
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(schema::make_term(schema::prefix::doc_type, "study")));

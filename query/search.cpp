@@ -102,12 +102,70 @@ Xapian::Query boolean_query(std::string_view term_prefix, std::string_view value
     return Xapian::Query(schema::make_term(term_prefix, value));
 }
 
+bool is_query_word_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
+}
+
+bool is_free_text_field(std::string_view field) {
+    return field == "title" || field == "abstract" || field == "journal";
+}
+
+}  // namespace
+
+std::string widen_stemmed_wildcards(std::string_view query, const WildcardReach& reaches) {
+    std::string out;
+    out.reserve(query.size());
+    bool quoted = false;
+    std::string_view field;  // the free-text field named just before, or empty
+    std::size_t i = 0;
+    while (i < query.size()) {
+        const char c = query[i];
+        if (c == '"') quoted = !quoted;
+        if (quoted || !is_query_word_byte(c)) {
+            out += c;
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < query.size() && is_query_word_byte(query[end])) ++end;
+        const std::string_view word = query.substr(i, end - i);
+        // A word starts a token after a space or a bracket, after `+` or `-` that stand alone
+        // ("-study*", not "well-studied*"), or after a free-text field's colon.
+        const auto opens = [&](std::size_t at) { return at == 0 || is_space(query[at - 1]) || query[at - 1] == '('; };
+        const char before = i == 0 ? ' ' : query[i - 1];
+        const bool after_field = before == ':' && !field.empty();
+        const bool starts_token = opens(i) || ((before == '+' || before == '-') && opens(i - 1)) || after_field;
+        const std::string_view word_field = after_field ? field : std::string_view();
+        field = end < query.size() && query[end] == ':' && is_free_text_field(word) ? word : std::string_view();
+        const bool wildcard = end < query.size() && query[end] == '*' &&
+                              (end + 1 == query.size() || is_space(query[end + 1]) || query[end + 1] == ')');
+        if (starts_token && wildcard) {
+            const std::string lower = Xapian::Unicode::tolower(std::string(word));
+            const std::string stem = schema::text_term("", word);
+            if (stem != lower && !reaches(word_field, lower)) {
+                out += '(';
+                out += word;
+                out += "* OR ";
+                out += stem;
+                out += "*)";
+                i = end + 1;
+                continue;
+            }
+        }
+        out += word;
+        i = end;
+    }
+    return out;
+}
+
+namespace {
+
 Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, const ConditionVocabulary* conditions,
                          const InterventionVocabulary* interventions) {
     Xapian::QueryParser parser;
     parser.set_database(db);
-    parser.set_stemmer(Xapian::Stem("english"));
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    schema::set_text_stemming(parser);
     parser.set_default_op(Xapian::Query::OP_AND);
     // Plain words and phrases search the title and the abstract.
     parser.add_prefix("", std::string(prefix::title));
@@ -132,7 +190,17 @@ Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, co
     parser.add_rangeprocessor((new CheckedNumberRange(slot::n, "n:"))->release());
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
     try {
-        return parser.parse_query(text, flags);
+        const auto reaches = [&db](std::string_view field, std::string_view word) {
+            const auto has_term_from = [&db, word](std::string_view term_prefix) {
+                const std::string start = std::string(term_prefix) + std::string(word);
+                return db.allterms_begin(start) != db.allterms_end(start);
+            };
+            if (field == "title") return has_term_from(prefix::title);
+            if (field == "abstract") return has_term_from(prefix::abstract);
+            if (field == "journal") return has_term_from(prefix::journal);
+            return has_term_from(prefix::title) || has_term_from(prefix::abstract);
+        };
+        return parser.parse_query(widen_stemmed_wildcards(text, reaches), flags);
     } catch (const Xapian::QueryParserError& e) {
         const std::string hint = e.get_msg() == "Unknown range operation" ? " (ranges are year:FROM..TO and n:FROM..TO)" : "";
         throw FatalError(ExitCode::usage, "search: cannot parse the query '" + text + "': " + e.get_msg() + hint);

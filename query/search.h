@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,6 +84,18 @@ struct SearchResult {
     std::vector<SearchHit> hits;   // the page asked for, in sort order
     std::optional<SearchFacets> facets;
 };
+
+// The index holds the stems of words, so a wildcard reaches the words whose stem begins with
+// its letters: `random*` finds randomized (stem "random"), but `study*` would find nothing, the
+// stem of study and studies being "studi". A wildcard word of free text (plain or after title:,
+// abstract: or journal:, outside quotes) that reaches no stem as written, and whose own stem
+// differs, is widened to both: `study*` becomes `(study* OR studi*)`, `title:happy*` becomes
+// `title:(happy* OR happi*)`. `reaches(field, word)` says whether some stem of the field (""
+// for plain words) begins with the lower-cased word; a word that reaches one is left alone,
+// since the stem of a fragment is no guide (`magnes*` reaches magnesium; its "stem" magn would
+// also find magnet). Everything else is returned as written.
+using WildcardReach = std::function<bool(std::string_view field, std::string_view word)>;
+std::string widen_stemmed_wildcards(std::string_view query, const WildcardReach& reaches);
 
 // The Xapian query for a request: the parsed text (English stemming, AND by default, phrases,
 // boolean operators, field prefixes, year:/n: ranges) filtered to studies and by each filter.

@@ -375,6 +375,50 @@ TEST_CASE("a version 1 index is refused until `upgrade` rewrites it, keeping eve
     again.finish();
 }
 
+TEST_CASE("`upgrade` of a version 3 index keeps only the stems of the text, which searches then find") {
+    evidex::test::TempDir dir;
+    {
+        IndexWriter writer(dir.path());
+        writer.upsert(make_study("9703590", "", "Magnesium therapy for restless legs"), no_classifier);
+        writer.finish();
+    }
+    // What a version 3 writer left: every word as written with its position, and its stem
+    // with a Z before the prefix (Xapian's STEM_SOME).
+    {
+        Xapian::WritableDatabase db(dir.path().string());
+        const Xapian::docid docid = *db.postlist_begin("XPMID9703590");
+        Xapian::Document doc = db.get_document(docid);
+        doc.clear_terms();
+        Xapian::TermGenerator terms;
+        terms.set_stemmer(Xapian::Stem("english"));
+        terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        terms.set_document(doc);
+        terms.index_text("Magnesium therapy for restless legs", 1, "S");
+        doc.add_boolean_term("Qpmid:9703590");
+        doc.add_boolean_term("XTYPEstudy");
+        doc.add_boolean_term("XPMID9703590");
+        db.replace_document(docid, doc);
+        db.set_metadata(evidex::schema::version_key, "3");
+        db.commit();
+    }
+    REQUIRE(Xapian::Database(dir.path().string()).term_exists("Slegs"));
+    evidex::WriterOptions options;
+    options.upgrade = true;
+    {
+        IndexWriter writer(dir.path(), options);
+        REQUIRE(writer.upgraded());
+        CHECK(writer.upgraded()->from_version == 3);
+        writer.finish();
+    }
+    const Xapian::Database db(dir.path().string());
+    CHECK(db.get_metadata(evidex::schema::version_key) == "4");
+    CHECK(db.term_exists("Sleg"));
+    CHECK(db.term_exists("Stherapi"));
+    CHECK_FALSE(db.term_exists("Slegs"));
+    CHECK_FALSE(db.term_exists("ZSleg"));
+    CHECK(db.get_termfreq(evidex::schema::text_term(evidex::schema::prefix::title, "Legs")) == 1);
+}
+
 TEST_CASE("the sort key of slot level_year orders by level, then newest year, unknown years last") {
     using evidex::schema::level_year_key;
     CHECK(level_year_key(1, 1998) < level_year_key(2, 2020));

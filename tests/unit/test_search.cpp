@@ -143,6 +143,43 @@ TEST_CASE("search matches stemmed words with AND by default, phrases and field p
     CHECK(sorted(index.pmids(text("level:2"))) == Pmids{"3", "5"});
 }
 
+TEST_CASE("phrases match on stems, and a wildcard reaches a word through its stem") {
+    const SearchFixture index;
+    CHECK(sorted(index.pmids(text("\"restless leg\""))) == Pmids{"1", "2"});   // "restless legs" in the titles
+    CHECK(sorted(index.pmids(text("magnes*"))) == Pmids{"1", "2", "3", "4"});
+    CHECK(index.pmids(text("random*")) == Pmids{"3"});                         // "randomized", stem "random"
+    CHECK(index.pmids(text("study*")) == Pmids{"2"});                          // "study", stem "studi"
+    CHECK(index.pmids(text("title:dietary*")) == Pmids{"4"});                  // "dietary", stem "dietari"
+    CHECK(sorted(index.pmids(text("magnesium -study*"))) == Pmids{"1", "3", "4"});
+}
+
+TEST_CASE("widen_stemmed_wildcards adds the stem of a wildcard word that reaches no stem as written") {
+    // Stems beginning with "magnes" (in any field) and "happ" (in titles) exist; nothing else.
+    std::vector<std::pair<std::string, std::string>> asked;
+    const evidex::WildcardReach reaches = [&asked](std::string_view field, std::string_view word) {
+        asked.emplace_back(std::string(field), std::string(word));
+        return word == "magnes" || (field == "title" && word == "happ");
+    };
+    const auto widen = [&reaches](std::string_view q) { return evidex::widen_stemmed_wildcards(q, reaches); };
+    CHECK(widen("study*") == "(study* OR studi*)");
+    CHECK(widen("magnesium Study* sleep") == "magnesium (Study* OR studi*) sleep");
+    CHECK(widen("title:happy* OR abstract:studies*") == "title:(happy* OR happi*) OR abstract:(studies* OR studi*)");
+    CHECK(widen("-study* +(happy*)") == "-(study* OR studi*) +((happy* OR happi*))");
+    CHECK(widen("supplementation*") == "(supplementation* OR supplement*)");
+    // The words are asked about lower-cased, with the field they were written in.
+    asked.clear();
+    widen("title:Happy* Study*");
+    CHECK(asked == std::vector<std::pair<std::string, std::string>>{{"title", "happy"}, {"", "study"}});
+    // A word that reaches a stem, a stem that is the word itself, a quoted phrase, a hyphenated
+    // word, a boolean field and a star inside a word are left as written.
+    CHECK(widen("magnes* random*") == "magnes* random*");
+    CHECK(widen("\"pilot study*\" sleep") == "\"pilot study*\" sleep");
+    CHECK(widen("well-studied*") == "well-studied*");
+    CHECK(widen("author:study*") == "author:study*");
+    CHECK(widen("study*x studies") == "study*x studies");
+    CHECK(widen("") == "");
+}
+
 TEST_CASE("search resolves condition: through the vocabulary and ranges through the value slots") {
     const SearchFixture index;
     CHECK(sorted(index.pmids(text("condition:rls"))) == Pmids{"1", "2"});
@@ -278,11 +315,10 @@ TEST_CASE("beyond 10,000 matches the total is an estimate that says so, unless e
             doc.set_data(evidex::study_to_json(s).dump());
             doc.add_boolean_term("XTYPEstudy");
             doc.add_term("Smagnesium");
-            doc.add_term("ZSmagnesium");
             // Two words each in about half the studies, not independently: Xapian can only
             // estimate how many hold both.
-            if (i % 2 == 0) doc.add_term("ZXAsleep");
-            if (i % 3 != 0) doc.add_term("ZXAtrial");
+            if (i % 2 == 0) doc.add_term("XAsleep");
+            if (i % 3 != 0) doc.add_term("XAtrial");
             if (i % 2 == 0 && i % 3 != 0) ++with_both;
             db.add_document(doc);
         }
