@@ -76,9 +76,8 @@ void classify_conditions(Study& study, const ConditionVocabulary& vocab) {
     std::set<std::string> ids(study.conditions.begin(), study.conditions.end());
     for (const auto& condition : vocab.all()) {
         if (condition.mesh.empty()) continue;
-        const std::string wanted = ascii_lower(condition.mesh);
         for (const auto& heading : study.mesh) {
-            if (ascii_lower(heading.descriptor) != wanted) continue;
+            if (!equals_icase(heading.descriptor, condition.mesh)) continue;
             if (ids.insert(condition.id).second)
                 study.reasons.push_back({"conditions", "condition-mesh:" + condition.id, "MeSH: " + heading.descriptor});
             break;

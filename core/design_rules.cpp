@@ -71,7 +71,7 @@ std::vector<DesignRule> load_type_rules(const std::filesystem::path& file) {
 
 bool has_mesh(const Study& study, std::string_view descriptor) {
     return std::any_of(study.mesh.begin(), study.mesh.end(),
-                       [&](const MeshHeading& h) { return ascii_lower(h.descriptor) == descriptor; });
+                       [&](const MeshHeading& h) { return equals_icase(h.descriptor, descriptor); });
 }
 
 // The record's text that the rule matched, or empty when it does not match.
@@ -84,7 +84,7 @@ std::string matched_span(const Study& study, const DesignRule& rule) {
             return study.book ? "the record is a book or a book chapter" : std::string();
         case DesignMatch::publication_type:
             for (const auto& type : study.publication_types)
-                if (ascii_lower(type) == rule.value) return "publication type: " + type;
+                if (equals_icase(type, rule.value)) return "publication type: " + type;
             return {};
         case DesignMatch::mesh:
             return has_mesh(study, rule.value) ? "MeSH: " + rule.value : std::string();

@@ -153,8 +153,9 @@ UpsertOutcome IndexWriter::upsert(PreparedStudy prepared, const Classifier& clas
 UpsertOutcome IndexWriter::store(Study study, const Classifier& classify, const Xapian::Document* prepared) {
     try {
         std::set<Xapian::docid> candidates;
+        // A study with a PMID is filed under it (Study::key()), so its unique term finds every
+        // document with that PMID; the DOI's term finds the one filed under another key.
         collect_docids(*db_, schema::unique_term(study), candidates);
-        if (!study.pmid.empty()) collect_docids(*db_, schema::make_term(prefix::pmid, study.pmid), candidates);
         if (!study.doi.empty()) collect_docids(*db_, schema::make_term(prefix::doi, study.doi), candidates);
         // A record of the same work that had neither id is filed under the key of its title,
         // first author and year: the ids this one brings fold it in.

@@ -195,9 +195,8 @@ namespace {
 
 bool has_mesh(const Study& study, const std::vector<std::string>& descriptors, std::string* which = nullptr) {
     for (const auto& heading : study.mesh) {
-        const std::string d = ascii_lower(heading.descriptor);
         for (const auto& wanted : descriptors) {
-            if (ascii_lower(wanted) != d) continue;
+            if (!equals_icase(wanted, heading.descriptor)) continue;
             if (which) *which = heading.descriptor;
             return true;
         }

@@ -156,10 +156,10 @@ SentenceBounds sentence_bounds(std::string_view text) {
     SentenceBounds bounds;
     std::size_t line_start = 0;
     for (const auto line : split(text, '\n')) {
-        for (const auto& sentence : split_cue_sentences(line)) {
-            const auto begin = line_start + static_cast<std::size_t>(sentence.text.data() - line.data());
-            bounds.emplace_back(begin, begin + sentence.text.size());
-        }
+        for_each_sentence(line, [&](std::string_view sentence) {
+            const auto begin = line_start + static_cast<std::size_t>(sentence.data() - line.data());
+            bounds.emplace_back(begin, begin + sentence.size());
+        });
         line_start += line.size() + 1;
     }
     return bounds;

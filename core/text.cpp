@@ -75,21 +75,18 @@ std::string collapse_whitespace(std::string_view s) {
 
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
-    for (auto& ch : out) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x80) ch = static_cast<char>(std::tolower(c));
-    }
+    for (auto& ch : out) ch = ascii_lower(ch);
     return out;
 }
 
 bool starts_with_icase(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
-            return false;
-    }
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (ascii_lower(s[i]) != ascii_lower(prefix[i])) return false;
     return true;
 }
+
+bool equals_icase(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_icase(a, b); }
 
 int first_year_in(std::string_view s) {
     for (std::size_t i = 0; i + 4 <= s.size(); ++i) {

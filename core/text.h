@@ -26,9 +26,13 @@ std::string collapse_whitespace(std::string_view s);
 // The length of the valid UTF-8 sequence starting at s[i] (1 to 4), or 0 when none starts there.
 std::size_t utf8_sequence_at(std::string_view s, std::size_t i);
 
-// ASCII lower-casing; bytes >= 0x80 are left alone, so UTF-8 stays valid.
+// ASCII lower-casing; bytes >= 0x80 are left alone, so UTF-8 stays valid. These do not consult
+// the C locale: the classifiers call them for every word of every record.
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string ascii_lower(std::string_view s);
 
+// Equal, or starting so, when ASCII letters are compared without case.
+bool equals_icase(std::string_view a, std::string_view b);
 bool starts_with_icase(std::string_view s, std::string_view prefix);
 
 // The first run of 4 digits that reads as a plausible year (1000..2999), or 0.

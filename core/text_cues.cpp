@@ -33,14 +33,20 @@ std::vector<CueWord> split_words(std::string_view s) {
     bool pending_break = false;
     auto flush = [&] {
         if (current.empty()) return;
-        words.push_back({current, pending_break && !words.empty()});
+        words.push_back({std::move(current), pending_break && !words.empty()});
         current.clear();
         pending_break = false;
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (is_alnum(c)) {
-            current.push_back(is_lower(c) || is_digit(c) ? c : static_cast<char>(c - 'A' + 'a'));
+            // The whole run of letters and digits at once.
+            std::size_t end = i + 1;
+            while (end < s.size() && is_alnum(s[end])) ++end;
+            const std::size_t at = current.size();
+            current.append(s.substr(i, end - i));
+            for (std::size_t k = at; k < current.size(); ++k) current[k] = ascii_lower(current[k]);
+            i = end - 1;
             continue;
         }
         const bool joins_digits = (c == '.' || c == ',') && !current.empty() && is_digit(current.back()) &&
@@ -117,19 +123,22 @@ std::optional<std::size_t> match_from(const std::vector<CueWord>& words, const C
 
 }  // namespace
 
-std::vector<CueSentence> split_cue_sentences(std::string_view text) {
-    std::vector<CueSentence> sentences;
+void for_each_sentence(std::string_view text, const std::function<void(std::string_view)>& visit) {
     std::size_t start = 0;
     auto emit = [&](std::size_t end) {
         const std::string_view piece = trim(text.substr(start, end - start));
         start = end;
-        if (piece.empty()) return;
-        CueSentence sentence{piece, split_words(piece)};
-        if (!sentence.words.empty()) sentences.push_back(std::move(sentence));
+        // A piece without a letter or digit holds no word: not a sentence.
+        if (std::any_of(piece.begin(), piece.end(), is_alnum)) visit(piece);
     };
     for (std::size_t i = 0; i < text.size(); ++i)
         if (ends_sentence(text, i)) emit(i + 1);
     emit(text.size());
+}
+
+std::vector<CueSentence> split_cue_sentences(std::string_view text) {
+    std::vector<CueSentence> sentences;
+    for_each_sentence(text, [&](std::string_view piece) { sentences.push_back({piece, split_words(piece)}); });
     return sentences;
 }
 
@@ -199,16 +208,32 @@ std::optional<CueSpan> match_cue_at(const CueSentence& sentence, const CuePatter
     return std::nullopt;
 }
 
+std::uint64_t CueIndex::head_of(std::string_view word) {
+    std::uint64_t head = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+        head = (head << 8) | (i < word.size() ? static_cast<unsigned char>(word[i]) : 0u);
+    return head;
+}
+
+// Whether entry `e` sorts before `word` (whose head is `head`). A word holds no zero byte, so a
+// shorter word's padding sorts it before the longer words it begins.
+bool CueIndex::before(const Entry& e, std::uint64_t head, std::string_view word) {
+    if (e.head != head) return e.head < head;
+    return e.word.size() > 8 && word.size() > 8 ? e.word.substr(8) < word.substr(8) : e.word.size() < word.size();
+}
+
 CueIndex::CueIndex(const std::vector<CueSentence>& sentences) {
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         const auto& words = sentences[s].words;
         for (std::size_t w = 0; w < words.size(); ++w) {
-            entries_.push_back({words[w].text, {s, w}});
+            entries_.push_back({head_of(words[w].text), words[w].text, {s, w}});
             if (is_digit(words[w].text[0])) numbers_.push_back({s, w});
         }
     }
     std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-        return a.word != b.word ? a.word < b.word : a.position < b.position;
+        if (before(a, b.head, b.word)) return true;
+        if (before(b, a.head, a.word)) return false;
+        return a.position < b.position;
     });
 }
 
@@ -216,11 +241,13 @@ std::vector<CueIndex::Position> CueIndex::starts(const CuePattern& pattern) cons
     const auto& first = pattern.elements.front();
     if (first.kind == CuePattern::Kind::number) return numbers_;
     std::vector<Position> found;
-    auto by_word = [](const Entry& e, std::string_view w) { return e.word < w; };
     for (const auto& alternative : first.alternatives) {
         const bool prefix = alternative.back() == '*';
         const std::string_view key(alternative.data(), alternative.size() - (prefix ? 1 : 0));
-        for (auto it = std::lower_bound(entries_.begin(), entries_.end(), key, by_word); it != entries_.end(); ++it) {
+        const std::uint64_t head = head_of(key);
+        auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                                   [head](const Entry& e, std::string_view w) { return before(e, head, w); });
+        for (; it != entries_.end(); ++it) {
             if (prefix ? it->word.substr(0, key.size()) != key : it->word != key) break;
             found.push_back(it->position);
         }

@@ -17,6 +17,8 @@
 // A hyphenated pattern word is split like text: "placebo-controlled" = "placebo controlled".
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -38,6 +40,8 @@ struct CueSentence {
 // Sentences end at '.', '!', '?' or ';' followed by white space or the end, except after a
 // common abbreviation ("vs.", "e.g.", "et al.") or when a lower-case word follows.
 std::vector<CueSentence> split_cue_sentences(std::string_view text);
+// The same sentences, as written (trimmed), without reading their words.
+void for_each_sentence(std::string_view text, const std::function<void(std::string_view)>& visit);
 
 struct CuePattern {
     enum class Kind { word, number, gap };
@@ -81,9 +85,14 @@ public:
 
 private:
     struct Entry {
-        std::string_view word;  // a view into the sentences' words, which must outlive the index
+        std::uint64_t head = 0;  // the word's first 8 bytes, big-endian, zero-padded: see head_of
+        std::string_view word;   // a view into the sentences' words, which must outlive the index
         Position position;
     };
+    // Words order as their heads do unless the heads are equal, so sorting and searching
+    // compare integers and read the bytes only for words that share their first eight.
+    static std::uint64_t head_of(std::string_view word);
+    static bool before(const Entry& e, std::uint64_t head, std::string_view word);
     std::vector<Entry> entries_;  // sorted by word, then position
     std::vector<Position> numbers_;
 };
