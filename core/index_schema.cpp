@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <unordered_map>
 
 #include "core/text.h"
 
@@ -61,8 +62,37 @@ std::string make_term(std::string_view prefix_text, std::string_view value) {
     return term;
 }
 
+namespace {
+
+// The English stemmer with a memory of the words it has stemmed. A record's few hundred words
+// are mostly words met before ("the", "patients", "randomized"), and a lookup costs less than
+// running the stemmer again; the memory is emptied when it reaches `capacity` words, so it
+// stays small however many records go by. One per thread: neither the stemmer nor the memory
+// may be shared between threads.
+class RememberingStemmer : public Xapian::StemImplementation {
+public:
+    std::string operator()(const std::string& word) override {
+        if (const auto found = stems_.find(word); found != stems_.end()) return found->second;
+        if (stems_.size() >= capacity) stems_.clear();
+        return stems_.emplace(word, english_(word)).first->second;
+    }
+    std::string get_description() const override { return "english, remembered"; }
+
+private:
+    static constexpr std::size_t capacity = 1 << 16;
+    Xapian::Stem english_{"english"};
+    std::unordered_map<std::string, std::string> stems_;
+};
+
+const Xapian::Stem& english_stemmer() {
+    thread_local const Xapian::Stem stemmer(new RememberingStemmer);
+    return stemmer;
+}
+
+}  // namespace
+
 void set_text_stemming(Xapian::TermGenerator& terms) {
-    terms.set_stemmer(Xapian::Stem("english"));
+    terms.set_stemmer(english_stemmer());
     terms.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
 }
 
@@ -72,8 +102,7 @@ void set_text_stemming(Xapian::QueryParser& parser) {
 }
 
 std::string text_term(std::string_view prefix_text, std::string_view word) {
-    thread_local const Xapian::Stem english("english");  // a stemmer is not to be shared between threads
-    return make_term(prefix_text, english(Xapian::Unicode::tolower(std::string(word))));
+    return make_term(prefix_text, english_stemmer()(Xapian::Unicode::tolower(std::string(word))));
 }
 
 std::string unique_term_for_key(std::string_view key) { return make_term(prefix::unique_id, key); }
