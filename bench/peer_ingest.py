@@ -3,20 +3,23 @@
 Python bindings, parsed with lxml (bench/peer_records.py).
 
 --mode straightforward: what a first version would do. Title, abstract and MeSH headings as free
-  text with positions, each both unprefixed and under its prefix (S, XA, XM), with Xapian's usual
-  stemming (STEM_SOME: each word as written with its position, and its stem with a Z); boolean terms for
-  the PMID, DOI, year and publication types; the record as JSON for the document data;
+  text with positions, each both unprefixed and under its prefix (S, XA, XM), with Xapian's
+  usual stemming (STEM_SOME: each word as written with its position, and its stem with a Z);
+  boolean terms for the PMID, DOI, year and publication types; the record as JSON for the
+  document data;
   replace_document by the unique term Qpmid:N; a commit every 5,000 records and at the end, a
   round number of the size Xapian itself flushes at (10,000), as a first version would pick.
 --mode lean: the least that still answers the searches Evidex answers (words of the title or
   abstract, phrases, MeSH, ids, years). Title and abstract once each, under S and XA, stemmed
-  only (STEM_ALL, as Evidex indexes them), with positions; MeSH, PMID, DOI and year as boolean terms; the year in value slot 0; a short data
-  (pmid, year, title) to show a hit; add_document (no lookup of the unique term, which is still
-  added); a commit every 1,000 records and at the end. Small batches are faster: Xapian holds a
-  batch's postings in memory until it is written, and large batches outgrow the processor's
-  caches. On 20,000 generated records this script took 12.3 s with batches of 500 or 1,000,
-  13.3 s with 2,000 and 20.5 s with 5,000; committing every 50,000 with Xapian flushing at its
-  default 10,000 took 31.1 s. evidex-index commits every 1,000 by default for the same reason.
+  only (STEM_ALL, as Evidex indexes them), with positions; MeSH, PMID, DOI and year as boolean
+  terms; the year in value slot 0; a short data (pmid, year, title) to show a hit; add_document
+  (no lookup of the unique term, which is still added); a commit every 1,000 records and at the
+  end. Small batches are faster: Xapian holds a batch's postings in memory until it is
+  written, and large batches outgrow the processor's caches. On 20,000 generated records this
+  script took 12.3 s with batches of 500 or 1,000, 13.3 s with 2,000 and 20.5 s with 5,000;
+  committing every 50,000 with Xapian flushing at its default 10,000 took 31.1 s (all with
+  STEM_SOME, before Evidex moved to STEM_ALL). evidex-index commits every 1,000 by default for
+  the same reason.
 
 Prints one line of JSON: {"mode", "records", "seconds"}.
 

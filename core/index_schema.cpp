@@ -97,7 +97,7 @@ void set_text_stemming(Xapian::TermGenerator& terms) {
 }
 
 void set_text_stemming(Xapian::QueryParser& parser) {
-    parser.set_stemmer(Xapian::Stem("english"));
+    parser.set_stemmer(english_stemmer());
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
 }
 

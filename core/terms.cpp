@@ -10,12 +10,6 @@ namespace evidex {
 
 namespace {
 
-// Letters, digits and every byte of a multi-byte UTF-8 character count as word characters.
-bool is_word_byte(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
-}
-
 bool is_separator(char c) { return c == '-' || c == '_' || is_space(c); }
 
 }  // namespace
@@ -69,7 +63,7 @@ namespace {
 // The leading run of word bytes of `s` from `at`.
 std::string_view word_at(std::string_view s, std::size_t at) {
     std::size_t end = at;
-    while (end < s.size() && is_word_byte(s[end])) ++end;
+    while (end < s.size() && is_alnum_or_utf8(s[end])) ++end;
     return s.substr(at, end - at);
 }
 }  // namespace
@@ -103,7 +97,7 @@ std::optional<PhraseHit> PhraseMatcher::hit_at(const MatchText& norm, std::size_
     const std::string& p = phrases_[index].text;
     if (t.compare(i, p.size(), p) != 0) return std::nullopt;
     const std::size_t end = i + p.size();
-    if (end < t.size() && is_word_byte(t[end]) && is_word_byte(t[end - 1])) return std::nullopt;
+    if (end < t.size() && is_alnum_or_utf8(t[end]) && is_alnum_or_utf8(t[end - 1])) return std::nullopt;
     return PhraseHit{norm.origin[i], norm.origin[end - 1] + 1, phrases_[index].value};
 }
 

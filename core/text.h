@@ -11,6 +11,11 @@ namespace evidex {
 
 // ASCII white space: space, tab, CR, LF, form feed, vertical tab.
 inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+// A byte of a word: an ASCII letter or digit, or any byte of a multi-byte UTF-8 character.
+inline bool is_alnum_or_utf8(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+}
 
 // Drops a UTF-8 byte order mark at the start.
 inline std::string_view skip_bom(std::string_view s) { return s.substr(0, 3) == "\xEF\xBB\xBF" ? s.substr(3) : s; }

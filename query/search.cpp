@@ -102,13 +102,19 @@ Xapian::Query boolean_query(std::string_view term_prefix, std::string_view value
     return Xapian::Query(schema::make_term(term_prefix, value));
 }
 
-bool is_query_word_byte(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
-}
+// The fields of free text a query may name, and their term prefixes; plain words search the
+// title and the abstract.
+struct TextField {
+    std::string_view name;
+    std::string_view term_prefix;
+};
+constexpr TextField text_fields[] = {
+    {"title", prefix::title}, {"abstract", prefix::abstract}, {"journal", prefix::journal}};
 
-bool is_free_text_field(std::string_view field) {
-    return field == "title" || field == "abstract" || field == "journal";
+const TextField* find_text_field(std::string_view name) {
+    for (const auto& field : text_fields)
+        if (field.name == name) return &field;
+    return nullptr;
 }
 
 }  // namespace
@@ -122,13 +128,13 @@ std::string widen_stemmed_wildcards(std::string_view query, const WildcardReach&
     while (i < query.size()) {
         const char c = query[i];
         if (c == '"') quoted = !quoted;
-        if (quoted || !is_query_word_byte(c)) {
+        if (quoted || !is_alnum_or_utf8(c)) {
             out += c;
             ++i;
             continue;
         }
         std::size_t end = i;
-        while (end < query.size() && is_query_word_byte(query[end])) ++end;
+        while (end < query.size() && is_alnum_or_utf8(query[end])) ++end;
         const std::string_view word = query.substr(i, end - i);
         // A word starts a token after a space or a bracket, after `+` or `-` that stand alone
         // ("-study*", not "well-studied*"), or after a free-text field's colon.
@@ -137,7 +143,7 @@ std::string widen_stemmed_wildcards(std::string_view query, const WildcardReach&
         const bool after_field = before == ':' && !field.empty();
         const bool starts_token = opens(i) || ((before == '+' || before == '-') && opens(i - 1)) || after_field;
         const std::string_view word_field = after_field ? field : std::string_view();
-        field = end < query.size() && query[end] == ':' && is_free_text_field(word) ? word : std::string_view();
+        field = end < query.size() && query[end] == ':' && find_text_field(word) ? word : std::string_view();
         const bool wildcard = end < query.size() && query[end] == '*' &&
                               (end + 1 == query.size() || is_space(query[end + 1]) || query[end + 1] == ')');
         if (starts_token && wildcard) {
@@ -170,9 +176,7 @@ Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, co
     // Plain words and phrases search the title and the abstract.
     parser.add_prefix("", std::string(prefix::title));
     parser.add_prefix("", std::string(prefix::abstract));
-    parser.add_prefix("title", std::string(prefix::title));
-    parser.add_prefix("abstract", std::string(prefix::abstract));
-    parser.add_prefix("journal", std::string(prefix::journal));
+    for (const auto& field : text_fields) parser.add_prefix(std::string(field.name), std::string(field.term_prefix));
     const std::pair<const char*, std::string_view> lower_fields[] = {
         {"author", prefix::author},     {"mesh", prefix::mesh},         {"design", prefix::design},
         {"level", prefix::level},       {"population", prefix::population},
@@ -195,9 +199,7 @@ Xapian::Query parse_text(const Xapian::Database& db, const std::string& text, co
                 const std::string start = std::string(term_prefix) + std::string(word);
                 return db.allterms_begin(start) != db.allterms_end(start);
             };
-            if (field == "title") return has_term_from(prefix::title);
-            if (field == "abstract") return has_term_from(prefix::abstract);
-            if (field == "journal") return has_term_from(prefix::journal);
+            if (const TextField* named = find_text_field(field)) return has_term_from(named->term_prefix);
             return has_term_from(prefix::title) || has_term_from(prefix::abstract);
         };
         return parser.parse_query(widen_stemmed_wildcards(text, reaches), flags);
