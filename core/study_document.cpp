@@ -65,7 +65,7 @@ Xapian::Document build_study_document(const Study& study) {
     if (study.n) doc.add_value(slot::n, Xapian::sortable_serialise(*study.n));
     doc.add_value(slot::facets, schema::facets_value(study));
 
-    doc.set_data(study_to_json(study).dump());
+    doc.set_data(write_study_json(study, RecordForm::compact));
     return doc;
 }
 

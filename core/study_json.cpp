@@ -1,12 +1,238 @@
 #include "core/study_json.h"
 
+#include <charconv>
+#include <optional>
+#include <string_view>
+
+#include "core/text.h"
+
 namespace evidex {
 
 using nlohmann::json;
 
 namespace {
 
-json string_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+// Appends `s` as a JSON string the way nlohmann's dump() writes one: the two-letter escapes
+// for quote, backslash, backspace, form feed, newline, carriage return and tab, \u00xx for
+// the other control characters, everything else as it is. A byte that starts no valid UTF-8
+// sequence becomes U+FFFD, where dump() would throw.
+void append_json_string(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            if (const std::size_t width = utf8_sequence_at(s, i); width > 0) {
+                i += width;
+                continue;
+            }
+        }
+        out.append(s.substr(run, i - run));
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 0xF];
+                } else {
+                    out += "\xEF\xBF\xBD";
+                }
+        }
+        run = ++i;
+    }
+    out.append(s.substr(run));
+    out += '"';
+}
+
+// Writes one JSON object a key at a time. The caller gives the keys in the byte order of
+// their names, the order nlohmann's objects keep, so the text is what dump() would print.
+// In the compact form a value that is null, false or empty is left out altogether; a reader
+// takes a missing key for exactly that.
+class ObjectWriter {
+public:
+    ObjectWriter(std::string& out, RecordForm form) : out_(out), compact_(form == RecordForm::compact) { out_ += '{'; }
+    ~ObjectWriter() { out_ += '}'; }
+    ObjectWriter(const ObjectWriter&) = delete;
+    ObjectWriter& operator=(const ObjectWriter&) = delete;
+
+    // Always written, even when empty.
+    void text(std::string_view name, std::string_view value) {
+        key(name);
+        append_json_string(out_, value);
+    }
+    // null when empty.
+    void text_or_null(std::string_view name, std::string_view value) {
+        if (value.empty()) {
+            null(name);
+        } else {
+            text(name, value);
+        }
+    }
+    void boolean(std::string_view name, bool value) {
+        if (compact_ && !value) return;
+        key(name);
+        out_ += value ? "true" : "false";
+    }
+    void integer(std::string_view name, std::optional<int> value) {
+        if (!value) {
+            null(name);
+            return;
+        }
+        key(name);
+        char digits[16];
+        const auto end = std::to_chars(digits, digits + sizeof digits, *value).ptr;
+        out_.append(digits, end);
+    }
+    void number(std::string_view name, std::optional<double> value) {
+        if (!value) {
+            null(name);
+            return;
+        }
+        key(name);
+        out_ += json(*value).dump();  // nlohmann's shortest form that reads back the same
+    }
+    void null(std::string_view name) {
+        if (compact_) return;
+        key(name);
+        out_ += "null";
+    }
+    void texts(std::string_view name, const std::vector<std::string>& values) {
+        if (compact_ && values.empty()) return;
+        key(name);
+        out_ += '[';
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i > 0) out_ += ',';
+            append_json_string(out_, values[i]);
+        }
+        out_ += ']';
+    }
+    // An array of objects, each written by `write(ObjectWriter&, const Item&)`.
+    template <typename Items, typename Write>
+    void objects(std::string_view name, const Items& items, Write write) {
+        if (compact_ && items.empty()) return;
+        key(name);
+        out_ += '[';
+        bool first = true;
+        for (const auto& item : items) {
+            if (!first) out_ += ',';
+            first = false;
+            ObjectWriter inner(out_, compact_ ? RecordForm::compact : RecordForm::full);
+            write(inner, item);
+        }
+        out_ += ']';
+    }
+    // One object value, or null when `present` is false.
+    template <typename Write>
+    void object(std::string_view name, bool present, Write write) {
+        if (!present) {
+            null(name);
+            return;
+        }
+        key(name);
+        ObjectWriter inner(out_, compact_ ? RecordForm::compact : RecordForm::full);
+        write(inner);
+    }
+
+private:
+    void key(std::string_view name) {
+        if (!first_) out_ += ',';
+        first_ = false;
+        out_ += '"';
+        out_ += name;
+        out_ += "\":";
+    }
+
+    std::string& out_;
+    bool compact_;
+    bool first_ = true;
+};
+
+void write_study(std::string& out, const Study& s, RecordForm form) {
+    // Keys in byte order, as nlohmann sorts them: the output is the same bytes for the same
+    // record, and dump() of the parsed text gives it back unchanged (test_study_json).
+    ObjectWriter o(out, form);
+    o.objects("abstract", s.abstract, [](ObjectWriter& w, const AbstractSection& section) {
+        w.text_or_null("label", section.label);
+        if (!section.nlm_category.empty()) w.text("nlm_category", section.nlm_category);
+        w.text("text", section.text);
+    });
+    o.objects("authors", s.authors, [](ObjectWriter& w, const Author& a) {
+        w.text_or_null("collective", a.collective);
+        w.text_or_null("family", a.family);
+        w.text_or_null("given", a.given);
+        w.text_or_null("initials", a.initials);
+        w.text("name", a.display());
+        w.text_or_null("orcid", a.orcid);
+        w.text_or_null("suffix", a.suffix);
+    });
+    o.text("blinding", to_string(s.blinding));
+    o.boolean("book", s.book);
+    o.texts("conditions", s.conditions);
+    o.boolean("crossover", s.crossover);
+    o.text("design", to_string(s.design));
+    o.text_or_null("doi", s.doi);
+    o.text_or_null("duration", s.duration);
+    o.texts("flags", s.flags);
+    o.object("intervention", !s.intervention.empty(), [&s](ObjectWriter& w) {
+        const Intervention& i = s.intervention;
+        w.number("daily_dose_mg", i.daily_dose_mg);
+        w.text_or_null("form", i.form);
+        w.text_or_null("route", i.route);
+        w.text_or_null("span", i.span);
+        w.text("substance", i.substance);
+    });
+    o.boolean("is_notice", s.is_notice);
+    o.text_or_null("issue", s.issue);
+    o.text_or_null("journal", s.journal);
+    o.text_or_null("journal_abbrev", s.journal_abbrev);
+    o.texts("keywords", s.keywords);
+    o.text_or_null("language", s.language);
+    o.integer("level", s.level());
+    o.objects("mesh", s.mesh, [](ObjectWriter& w, const MeshHeading& m) {
+        w.text("descriptor", m.descriptor);
+        w.boolean("major", m.major);
+        w.texts("qualifiers", m.qualifiers);
+        w.text_or_null("ui", m.ui);
+    });
+    o.integer("n", s.n);
+    o.integer("n_studies", s.n_studies);
+    o.objects("notices", s.notices, [](ObjectWriter& w, const RelatedNotice& n) {
+        w.text_or_null("doi", n.doi);
+        w.text("kind", n.kind);
+        w.text_or_null("note", n.note);
+        w.text_or_null("pmid", n.pmid);
+    });
+    o.text_or_null("pages", s.pages);
+    o.boolean("pilot", s.pilot);
+    o.boolean("placebo", s.placebo);
+    o.text_or_null("pmcid", s.pmcid);
+    o.text_or_null("pmid", s.pmid);
+    o.texts("population", s.population);
+    o.texts("publication_types", s.publication_types);
+    o.objects("reasons", s.reasons, [](ObjectWriter& w, const Reason& r) {
+        w.text("field", r.field);
+        w.text("rule", r.rule);
+        w.text("span", r.span);
+    });
+    o.text("result_direction", to_string(s.result_direction));
+    o.boolean("retracted", s.retracted);
+    o.text("source", to_string(s.source));
+    o.text("title", s.title);
+    o.text_or_null("volume", s.volume);
+    o.integer("year", s.year);
+}
 
 std::string string_at(const json& j, const char* key) {
     const auto it = j.find(key);
@@ -35,81 +261,16 @@ const json& array_at(const json& j, const char* key) {
     return it == j.end() || it->is_null() ? empty : *it;
 }
 
-json author_to_json(const Author& a) {
-    return {{"name", a.display()},      {"family", string_or_null(a.family)},
-            {"given", string_or_null(a.given)}, {"initials", string_or_null(a.initials)},
-            {"suffix", string_or_null(a.suffix)}, {"collective", string_or_null(a.collective)},
-            {"orcid", string_or_null(a.orcid)}};
-}
-
-json intervention_to_json(const Intervention& i) {
-    if (i.empty()) return nullptr;
-    return {{"substance", i.substance}, {"form", string_or_null(i.form)}, {"route", string_or_null(i.route)},
-            {"daily_dose_mg", i.daily_dose_mg ? json(*i.daily_dose_mg) : json(nullptr)}, {"span", string_or_null(i.span)}};
-}
-
 }  // namespace
 
-json study_to_json(const Study& s) {
-    json abstract = json::array();
-    for (const auto& section : s.abstract) {
-        json j{{"label", string_or_null(section.label)}, {"text", section.text}};
-        if (!section.nlm_category.empty()) j["nlm_category"] = section.nlm_category;
-        abstract.push_back(std::move(j));
-    }
-    json authors = json::array();
-    for (const auto& a : s.authors) authors.push_back(author_to_json(a));
-    json mesh = json::array();
-    for (const auto& m : s.mesh)
-        mesh.push_back({{"descriptor", m.descriptor}, {"ui", string_or_null(m.ui)}, {"major", m.major},
-                        {"qualifiers", m.qualifiers}});
-    json notices = json::array();
-    for (const auto& n : s.notices)
-        notices.push_back({{"kind", n.kind}, {"pmid", string_or_null(n.pmid)}, {"doi", string_or_null(n.doi)},
-                           {"note", string_or_null(n.note)}});
-    json reasons = json::array();
-    for (const auto& r : s.reasons) reasons.push_back({{"field", r.field}, {"rule", r.rule}, {"span", r.span}});
-
-    // Key order is fixed by nlohmann's sorted object: output is byte-identical for the same record.
-    return {
-        {"pmid", string_or_null(s.pmid)},
-        {"doi", string_or_null(s.doi)},
-        {"pmcid", string_or_null(s.pmcid)},
-        {"title", s.title},
-        {"abstract", std::move(abstract)},
-        {"authors", std::move(authors)},
-        {"journal", string_or_null(s.journal)},
-        {"journal_abbrev", string_or_null(s.journal_abbrev)},
-        {"volume", string_or_null(s.volume)},
-        {"issue", string_or_null(s.issue)},
-        {"pages", string_or_null(s.pages)},
-        {"year", s.year ? json(*s.year) : json(nullptr)},
-        {"publication_types", s.publication_types},
-        {"mesh", std::move(mesh)},
-        {"keywords", s.keywords},
-        {"language", string_or_null(s.language)},
-        {"notices", std::move(notices)},
-        {"retracted", s.retracted},
-        {"is_notice", s.is_notice},
-        {"book", s.book},
-        {"source", std::string(to_string(s.source))},
-        {"design", std::string(to_string(s.design))},
-        {"blinding", std::string(to_string(s.blinding))},
-        {"level", s.level()},
-        {"n", s.n ? json(*s.n) : json(nullptr)},
-        {"population", s.population},
-        {"placebo", s.placebo},
-        {"pilot", s.pilot},
-        {"crossover", s.crossover},
-        {"n_studies", s.n_studies ? json(*s.n_studies) : json(nullptr)},
-        {"duration", string_or_null(s.duration)},
-        {"intervention", intervention_to_json(s.intervention)},
-        {"conditions", s.conditions},
-        {"result_direction", std::string(to_string(s.result_direction))},
-        {"flags", s.flags},
-        {"reasons", std::move(reasons)},
-    };
+std::string write_study_json(const Study& study, RecordForm form) {
+    std::string out;
+    out.reserve(4096);
+    write_study(out, study, form);
+    return out;
 }
+
+json study_to_json(const Study& study) { return json::parse(write_study_json(study, RecordForm::full)); }
 
 Study study_from_json(const json& j) {
     Study s;

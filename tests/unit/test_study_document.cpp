@@ -93,6 +93,9 @@ TEST_CASE("build_study_document stores sortable values and the record as JSON") 
     const auto stored = evidex::study_from_json(nlohmann::json::parse(doc.get_data()));
     CHECK(stored.title == study.title);
     CHECK(stored.n == 10);
+    // The compact form: what show prints, less the null, false and empty values.
+    CHECK(doc.get_data() == evidex::write_study_json(study, evidex::RecordForm::compact));
+    CHECK(doc.get_data().find("null") == std::string::npos);
 }
 
 TEST_CASE("a study without n or year leaves those value slots empty") {

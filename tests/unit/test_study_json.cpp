@@ -56,3 +56,101 @@ TEST_CASE("study_to_json output is the same bytes for the same record") {
     s.title = "T";
     CHECK(evidex::study_to_json(s).dump() == evidex::study_to_json(s).dump());
 }
+
+namespace {
+
+// A record with every field set, and text that needs escaping: quotes, backslashes, control
+// characters, non-ASCII letters.
+evidex::Study full_study() {
+    evidex::Study s;
+    s.pmid = "23853635";
+    s.doi = "10.1000/abbasi";
+    s.pmcid = "PMC1234567";
+    s.title = "Magnesium \"and\" sleep \\ a trial\tin the elderly\n";
+    s.abstract = {{"RESULTS", "RESULTS", "Sleep time rose (p < 0.05).\x01\x1f\b\f\r"}, {"", "", "Tr\xC3\xA8s bien \xE2\x80\x94 ok."}};
+    s.authors = {{"M\xC3\xBCller", "Anna", "A", "Jr", "", "0000-0002-1825-0097"}, {"", "", "", "", "Study Group", ""}};
+    s.journal = "Journal of research in medical sciences";
+    s.journal_abbrev = "J Res Med Sci";
+    s.volume = "17";
+    s.issue = "12";
+    s.pages = "1161-9";
+    s.year = 2012;
+    s.publication_types = {"Randomized Controlled Trial", "Journal Article"};
+    s.mesh = {{"Sleep Initiation and Maintenance Disorders", "D007319", true, {"drug therapy", "blood"}},
+              {"Humans", "", false, {}}};
+    s.keywords = {"insomnia"};
+    s.language = "eng";
+    s.notices = {{"CommentIn", "123", "", "J Res 2013"}};
+    s.retracted = true;
+    s.is_notice = true;
+    s.book = true;
+    s.source = evidex::Source::curated;
+    s.design = evidex::Design::rct;
+    s.blinding = evidex::Blinding::double_blind;
+    s.placebo = true;
+    s.pilot = true;
+    s.crossover = true;
+    s.n = 46;
+    s.n_studies = 3;
+    s.duration = "8 weeks";
+    s.population = {"elderly"};
+    s.intervention = {"magnesium", "oxide", "oral", 414.5, "414.5 mg magnesium oxide"};
+    s.conditions = {"insomnia"};
+    s.result_direction = evidex::ResultDirection::positive;
+    s.flags = {"small-sample"};
+    s.reasons = {{"design", "pt-rct", "publication type: Randomized Controlled Trial"}};
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("write_study_json writes what nlohmann's dump() writes for the same object") {
+    // Parsing and dumping again gives nlohmann's own text: sorted keys, its escapes and
+    // numbers. Equal text means the writer's key order and escaping are the same.
+    for (const auto& s : {full_study(), evidex::Study{}}) {
+        for (const auto form : {evidex::RecordForm::full, evidex::RecordForm::compact}) {
+            const std::string text = evidex::write_study_json(s, form);
+            CAPTURE(text);
+            CHECK(nlohmann::json::parse(text).dump() == text);
+        }
+    }
+    const std::string text = evidex::write_study_json(full_study(), evidex::RecordForm::full);
+    CHECK(text.find(R"("title":"Magnesium \"and\" sleep \\ a trial\tin the elderly\n")") != std::string::npos);
+    CHECK(text.find(R"(\u0001\u001f\b\f\r)") != std::string::npos);
+    CHECK(text.find("M\xC3\xBCller") != std::string::npos);
+    CHECK(text.find(R"("daily_dose_mg":414.5)") != std::string::npos);
+}
+
+TEST_CASE("both forms read back to the same study") {
+    const evidex::Study s = full_study();
+    const std::string expected = evidex::write_study_json(s, evidex::RecordForm::full);
+    for (const auto form : {evidex::RecordForm::full, evidex::RecordForm::compact}) {
+        const auto back = evidex::study_from_json(nlohmann::json::parse(evidex::write_study_json(s, form)));
+        CHECK(evidex::write_study_json(back, evidex::RecordForm::full) == expected);
+    }
+    evidex::Study sparse;
+    sparse.doi = "10.1000/x";
+    sparse.authors = {{"Li", "", "", "", "", ""}};
+    sparse.mesh = {{"Humans", "", false, {}}};
+    const auto back = evidex::study_from_json(nlohmann::json::parse(evidex::write_study_json(sparse, evidex::RecordForm::compact)));
+    CHECK(evidex::write_study_json(back, evidex::RecordForm::full) ==
+          evidex::write_study_json(sparse, evidex::RecordForm::full));
+}
+
+TEST_CASE("the compact form leaves out null, false and empty values") {
+    evidex::Study s;
+    s.doi = "10.1000/x";
+    s.title = "T";
+    s.mesh = {{"Humans", "", false, {}}};
+    const auto j = nlohmann::json::parse(evidex::write_study_json(s, evidex::RecordForm::compact));
+    CHECK(j == nlohmann::json::parse(R"({"blinding":"unknown","design":"other","doi":"10.1000/x","level":5,
+        "mesh":[{"descriptor":"Humans"}],"result_direction":"unclear","source":"pubmed","title":"T"})"));
+}
+
+TEST_CASE("a byte that is not UTF-8 is written as U+FFFD, and the text stays valid JSON") {
+    evidex::Study s;
+    s.title = "Bad \xFF byte, cut \xE2\x80 sequence, surrogate \xED\xA0\x80 end";
+    const std::string text = evidex::write_study_json(s, evidex::RecordForm::full);
+    const auto j = nlohmann::json::parse(text);
+    CHECK(j["title"] == "Bad \xEF\xBF\xBD byte, cut \xEF\xBF\xBD\xEF\xBF\xBD sequence, surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD end");
+}
