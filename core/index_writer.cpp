@@ -1,6 +1,7 @@
 #include "core/index_writer.h"
 
 #include <cstdlib>
+#include <mutex>
 #include <set>
 
 #include <xapian.h>
@@ -71,6 +72,18 @@ std::size_t upgrade_studies(Xapian::WritableDatabase& db, std::size_t commit_eve
     return docids.size();
 }
 
+// Opens the index for writing with Xapian's flush threshold at `flush_every` documents (a
+// value the environment already gives wins). Xapian reads the threshold from the environment
+// as it opens the index; the lock keeps writers opened on several threads (--shards) from
+// reading it while another sets it.
+std::unique_ptr<Xapian::WritableDatabase> open_writable(const std::filesystem::path& dir) {
+    static std::mutex environment;
+    std::lock_guard lock(environment);
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(flush_every).c_str(), 0);
+    return std::make_unique<Xapian::WritableDatabase>(dir.string(), Xapian::DB_CREATE_OR_OPEN,
+                                                      static_cast<int>(schema::block_size));
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options) : dir_(dir), options_(options) {
@@ -85,8 +98,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options
             for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
                 if (entry.path().extension() == ".glass") std::filesystem::remove(entry.path(), ec);
         }
-        db_ = std::make_unique<Xapian::WritableDatabase>(dir.string(), Xapian::DB_CREATE_OR_OPEN,
-                                                      static_cast<int>(schema::block_size));
+        db_ = open_writable(dir);
         const std::string stored = db_->get_metadata(schema::version_key);
         const std::string expected = std::to_string(schema::version);
         if (stored.empty()) {
