@@ -34,6 +34,7 @@ FatalError database_error(const std::filesystem::path& dir, const Xapian::Error&
 }
 
 void collect_docids(const Xapian::Database& db, const std::string& term, std::set<Xapian::docid>& out) {
+    if (!db.term_exists(term)) return;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) out.insert(*it);
 }
 
@@ -122,8 +123,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options
             db_->set_metadata(schema::version_key, expected);
             db_->commit();
         }
-        const std::string title_keys = schema::unique_term_for_key("title:");
-        has_title_keys_ = db_->allterms_begin(title_keys) != db_->allterms_end(title_keys);
+        note_keys_held();
         db_->begin_transaction();
         in_transaction_ = true;
     } catch (const Xapian::DatabaseLockError&) {
@@ -168,12 +168,23 @@ UpsertOutcome IndexWriter::store(Study study, const Classifier& classify, const 
         // A study with a PMID is filed under it (Study::key()), so its unique term finds every
         // document with that PMID; the DOI's term finds the one filed under another key.
         collect_docids(*db_, schema::unique_term(study), candidates);
-        if (!study.doi.empty()) collect_docids(*db_, schema::make_term(prefix::doi, study.doi), candidates);
+        if (!study.doi.empty()) {
+            if (study.pmid.empty()) {
+                collect_docids(*db_, schema::make_term(prefix::doi, study.doi), candidates);
+            } else if (has_doi_keys_) {
+                // With a PMID, the DOI can only bring in a study filed under the DOI (one met
+                // before its PMID was known): one with this PMID is filed under it, and one
+                // with another PMID is never folded in. Looked up only when the index may
+                // hold such a study, which an index of PubMed files alone never does.
+                collect_docids(*db_, schema::unique_term_for_key("doi:" + study.doi), candidates);
+            }
+        }
         // A record of the same work that had neither id is filed under the key of its title,
         // first author and year: the ids this one brings fold it in.
         const bool has_id = !study.pmid.empty() || !study.doi.empty();
         if (has_id && has_title_keys_) collect_docids(*db_, schema::unique_term_for_key(study.title_key()), candidates);
         if (!has_id) has_title_keys_ = true;
+        if (study.pmid.empty() && !study.doi.empty()) has_doi_keys_ = true;
 
         std::vector<std::pair<Xapian::docid, std::string>> merged;  // docid and the key it is filed under
         for (const auto docid : candidates) {
@@ -337,6 +348,13 @@ bool IndexWriter::has_doi(const std::string& doi) const {
     }
 }
 
+void IndexWriter::note_keys_held() {
+    for (const auto& [key, held] : {std::pair{"title:", &has_title_keys_}, std::pair{"doi:", &has_doi_keys_}}) {
+        const std::string prefix_term = schema::unique_term_for_key(key);
+        *held = db_->allterms_begin(prefix_term) != db_->allterms_end(prefix_term);
+    }
+}
+
 void IndexWriter::count_change() {
     if (++pending_ >= options_.commit_every) commit();
 }
@@ -363,8 +381,7 @@ void IndexWriter::commit() {
         db_->commit_transaction();
         in_transaction_ = false;
         pending_ = 0;
-        const std::string title_keys = schema::unique_term_for_key("title:");
-        has_title_keys_ = db_->allterms_begin(title_keys) != db_->allterms_end(title_keys);
+        note_keys_held();
         db_->begin_transaction();
         in_transaction_ = true;
     } catch (const Xapian::Error& e) {

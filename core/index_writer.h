@@ -123,6 +123,8 @@ public:
 private:
     UpsertOutcome store(Study study, const Classifier& classify, const Xapian::Document* prepared);
     void count_change();
+    // Sets has_title_keys_ and has_doi_keys_ from the index.
+    void note_keys_held();
 
     std::unique_ptr<Xapian::WritableDatabase> db_;
     std::filesystem::path dir_;
@@ -133,6 +135,9 @@ private:
     // Whether the index may hold a study filed under a title key (no PMID, no DOI): only then
     // does a study with ids look for one to fold in.
     bool has_title_keys_ = false;
+    // Whether the index may hold a study filed under its DOI (a DOI, no PMID): only then does
+    // a study with a PMID and a DOI look for one to fold in by the DOI.
+    bool has_doi_keys_ = false;
     std::function<void()> on_commit_;
 };
 

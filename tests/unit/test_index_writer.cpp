@@ -83,6 +83,33 @@ TEST_CASE("a study known first by DOI and then by PMID and DOI becomes one docum
     CHECK_FALSE(Xapian::Database(dir.path().string()).term_exists("Qdoi:10.3390/nu9050429"));
 }
 
+TEST_CASE("a study filed under its DOI by an earlier run, or before a commit, is found when its PMID arrives") {
+    // A record with a PMID looks for a study filed under its DOI only when the index may hold
+    // one: the writer reads that from the index when it opens and after each commit.
+    evidex::test::TempDir dir;
+    {
+        IndexWriter writer(dir.path());
+        writer.upsert(make_study("", "10.1000/first", "Crossref first", evidex::Source::crossref), no_classifier);
+        writer.finish();
+    }
+    {
+        IndexWriter writer(dir.path(), evidex::WriterOptions{2});
+        CHECK(writer.upsert(make_study("111", "10.1000/first", "PubMed first"), no_classifier) == UpsertOutcome::replaced);
+        // The commit after the second change finds no study filed under a DOI any more; the
+        // third record is filed under its DOI, and the fourth, with a PMID, still finds it.
+        CHECK(writer.upsert(make_study("222", "10.1000/other", "Unrelated"), no_classifier) == UpsertOutcome::added);
+        writer.upsert(make_study("", "10.1000/second", "Crossref second", evidex::Source::crossref), no_classifier);
+        CHECK(writer.upsert(make_study("333", "10.1000/second", "PubMed second"), no_classifier) == UpsertOutcome::replaced);
+        writer.finish();
+    }
+    CHECK(doc_count(dir.path()) == 3);
+    const Xapian::Database db(dir.path().string());
+    CHECK(db.allterms_begin("Qdoi:") == db.allterms_end("Qdoi:"));
+    IndexReader reader(dir.path());
+    CHECK(reader.find("doi:10.1000/first")->pmid == "111");
+    CHECK(reader.find("doi:10.1000/second")->pmid == "333");
+}
+
 // A BibTeX or CSL-JSON record as written may have neither PMID nor DOI. Such records were all
 // filed under the one key "doi:" and overwrote each other.
 namespace {
