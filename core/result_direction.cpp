@@ -41,9 +41,12 @@ std::vector<CueSentence> deciding_sentences(const Study& study, bool& labelled) 
     if (labelled) return chosen;
     chosen = sections_where(study, is_results);
     if (!chosen.empty()) return chosen;
+    // The last two sentences: the others are passed over without reading their words.
+    std::vector<std::string_view> last;
     for (const auto& section : study.abstract)
-        for (auto& s : split_cue_sentences(section.text)) chosen.push_back(std::move(s));
-    if (chosen.size() > 2) chosen.erase(chosen.begin(), chosen.end() - 2);
+        for_each_sentence(section.text, [&](std::string_view sentence) { last.push_back(sentence); });
+    if (last.size() > 2) last.erase(last.begin(), last.end() - 2);
+    for (const auto sentence : last) chosen.push_back(read_as_one_sentence(sentence));
     return chosen;
 }
 

@@ -351,20 +351,22 @@ void classify_sample_size(Study& study) {
     Best participants;
     Best absurd;
     Best studies;
+    // Each sentence is read by its own tokenizer, so the cue words of split_cue_sentences are
+    // not needed: for_each_sentence gives the same sentences without them.
     for (const auto text : texts) {
-        for (const auto& sentence : split_cue_sentences(text)) {
-            const auto tokens = tokenize(sentence.text);
+        for_each_sentence(text, [&](std::string_view sentence) {
+            const auto tokens = tokenize(sentence);
             for (const auto& c : find_candidates(tokens)) {
                 const int t = tier(tokens, c);
                 if (c.what == Counted::studies) {
-                    if (t >= 0 && c.value > 0 && c.value <= max_plausible_n) studies.offer(c.value, t, sentence.text);
+                    if (t >= 0 && c.value > 0 && c.value <= max_plausible_n) studies.offer(c.value, t, sentence);
                 } else if (c.value < 1 || c.value > max_plausible_n) {
-                    if (!absurd.set) absurd.offer(c.value, t, sentence.text);
+                    if (!absurd.set) absurd.offer(c.value, t, sentence);
                 } else {
-                    participants.offer(c.value, t, sentence.text);
+                    participants.offer(c.value, t, sentence);
                 }
             }
-        }
+        });
     }
 
     if (gets_participant_n(study)) {

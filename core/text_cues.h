@@ -97,7 +97,8 @@ private:
     std::vector<Position> numbers_;
 };
 
-// A name (a journal title, a MeSH descriptor) as one sentence, whatever its punctuation.
+// Text read as one sentence, whatever its punctuation: a name (a journal title, a MeSH
+// descriptor), or one sentence that for_each_sentence found.
 CueSentence read_as_one_sentence(std::string_view name);
 
 // What makes a match not count: a negation word shortly before it ("no placebo", "did not
