@@ -204,8 +204,13 @@ std::string format_amount(double value) {
 
 std::optional<DailyDose> find_daily_dose(std::string_view text, std::string_view substance,
                                          const InterventionVocabulary& vocab, std::string* unconverted) {
+    return find_daily_dose(text, substance, vocab, vocab.names().find_all(text), unconverted);
+}
+
+std::optional<DailyDose> find_daily_dose(std::string_view text, std::string_view substance,
+                                         const InterventionVocabulary& vocab, const std::vector<PhraseHit>& names,
+                                         std::string* unconverted) {
     const std::vector<Mention> mentions = find_mentions(text, vocab);
-    const std::vector<PhraseHit> names = vocab.names().find_all(text);
     const SentenceBounds sentences = sentence_bounds(text);
     std::optional<DailyDose> first;
     for (const auto& m : mentions) {

@@ -25,6 +25,11 @@ struct DailyDose {
 // `unconverted` receives the span of a salt weight whose elemental fraction is unknown.
 std::optional<DailyDose> find_daily_dose(std::string_view text, std::string_view substance,
                                          const InterventionVocabulary& vocab, std::string* unconverted = nullptr);
+// The same, given the substance names found in `text` (vocab.names().find_all(text)), which
+// the intervention classifier has already looked for.
+std::optional<DailyDose> find_daily_dose(std::string_view text, std::string_view substance,
+                                         const InterventionVocabulary& vocab, const std::vector<PhraseHit>& names,
+                                         std::string* unconverted = nullptr);
 
 struct StatedDuration {
     std::string value;  // "8 weeks", "4 to 6 weeks"; "6-week" is given as "6 weeks"

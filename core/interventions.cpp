@@ -178,13 +178,13 @@ std::string pick_substance(const std::vector<PhraseHit>& hits, const std::vector
     return best;
 }
 
-void classify_route(Study& study, std::string_view text, const std::vector<PhraseHit>& names,
+void classify_route(Study& study, std::string_view text, const MatchText& norm, const std::vector<PhraseHit>& names,
                     const InterventionVocabulary& vocab) {
     const std::string& substance = study.intervention.substance;
     std::map<std::string, std::pair<int, std::size_t>> score;
     std::map<std::string, std::string> first_span;
     const SentenceBounds sentences = sentence_bounds(text);
-    for (const auto& hit : vocab.routes().find_all(text)) {
+    for (const auto& hit : vocab.routes().find_all(norm)) {
         const RouteCue& cue = vocab.route_cues()[hit.value];
         if (cue.route.empty() || negated_at(text, hit.begin)) continue;
         if (!cue.substance.empty() && cue.substance != substance) continue;
@@ -262,7 +262,10 @@ void classify_intervention(Study& study, const InterventionVocabulary& vocab) {
         study.duration = duration->value;
         study.reasons.push_back({"duration", "duration", duration->span});
     }
-    const std::vector<PhraseHit> names = vocab.names().find_all(text);
+    // The text normalised once for the name and route matchers, and the names found once for
+    // the substance and the dose.
+    const MatchText norm = match_text(text);
+    const std::vector<PhraseHit> names = vocab.names().find_all(norm);
     std::vector<const SupplementForm*> indexed;  // MeSH descriptors and keywords that name a row
     for (const auto& heading : study.mesh)
         if (const auto* f = vocab.find_name(heading.descriptor)) indexed.push_back(f);
@@ -282,7 +285,7 @@ void classify_intervention(Study& study, const InterventionVocabulary& vocab) {
     study.reasons.push_back({"intervention", "intervention-substance:" + substance, first});
 
     std::string unconverted;
-    const std::optional<DailyDose> dose = find_daily_dose(text, substance, vocab, &unconverted);
+    const std::optional<DailyDose> dose = find_daily_dose(text, substance, vocab, names, &unconverted);
     if (dose) {
         iv.daily_dose_mg = dose->mg;
         iv.span = dose->span;
@@ -291,7 +294,7 @@ void classify_intervention(Study& study, const InterventionVocabulary& vocab) {
         study.reasons.push_back({"intervention", "intervention-dose-not-converted", unconverted});
     }
     classify_form(study, text, names, indexed, dose ? &*dose : nullptr, vocab);
-    classify_route(study, text, names, vocab);
+    classify_route(study, text, norm, names, vocab);
 }
 
 std::optional<std::string> find_intervention_term(const InterventionVocabulary& vocab, std::string_view name) {
