@@ -19,11 +19,11 @@ namespace prefix = schema::prefix;
 std::optional<std::string> parse_study_key(std::string_view text) {
     std::string_view s = trim(text);
     if (starts_with_icase(s, "pmid:")) {
-        if (auto pmid = normalize_pmid(s.substr(5))) return "pmid:" + *pmid;
+        if (auto pmid = normalize_pmid(s.substr(5))) return pmid_key(*pmid);
         return std::nullopt;
     }
     if (starts_with_icase(s, "doi:")) {
-        if (auto doi = normalize_doi(s.substr(4))) return "doi:" + *doi;
+        if (auto doi = normalize_doi(s.substr(4))) return doi_key(*doi);
         return std::nullopt;
     }
     if (starts_with_icase(s, "title:")) {
@@ -34,8 +34,8 @@ std::optional<std::string> parse_study_key(std::string_view text) {
         if (hex) return "title:" + ascii_lower(hash);
         return std::nullopt;
     }
-    if (auto pmid = normalize_pmid(s)) return "pmid:" + *pmid;
-    if (auto doi = normalize_doi(s)) return "doi:" + *doi;
+    if (auto pmid = normalize_pmid(s)) return pmid_key(*pmid);
+    if (auto doi = normalize_doi(s)) return doi_key(*doi);
     return std::nullopt;
 }
 
@@ -98,9 +98,9 @@ Xapian::Database* IndexReader::twin() const {
     }
 }
 
-void IndexReader::reopen() const {
+bool IndexReader::reopen() const {
     try {
-        db_->reopen();
+        return db_->reopen();
     } catch (const Xapian::Error& e) {
         throw FatalError(ExitCode::failed, where_ + ": cannot reopen index: " + e.get_description());
     }

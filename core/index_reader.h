@@ -36,8 +36,9 @@ public:
     [[nodiscard]] std::size_t study_count() const;
     [[nodiscard]] const Xapian::Database& database() const { return *db_; }
     // Moves to the latest commit, after Xapian::DatabaseModifiedError: a writer committed so
-    // much since the index was opened that the revision being read is gone.
-    void reopen() const;
+    // much since the index was opened that the revision being read is gone. True when there was
+    // a later commit to move to.
+    bool reopen() const;
     // Whether this is one local index: not several (a match spy sees each one's own document
     // ids) and not a stub file (which may name remote shards, which run only Xapian's own
     // match spies).

@@ -581,6 +581,8 @@ SearchResult search_once(const IndexReader& reader, const SearchRequest& request
         return result;
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;
+    } catch (const Xapian::DocNotFoundError&) {
+        throw;  // search_studies tells a writer's commit from a lost document
     } catch (const Xapian::Error& e) {
         throw FatalError(ExitCode::failed, "search: index error: " + e.get_description());
     } catch (const nlohmann::json::exception& e) {
@@ -600,6 +602,12 @@ SearchResult search_studies(const IndexReader& reader, const SearchRequest& requ
                 throw FatalError(ExitCode::failed, "search: the index kept changing while it was read (" +
                                                        e.get_description() + "); try again");
             reader.reopen();
+        } catch (const Xapian::DocNotFoundError& e) {
+            // A writer's commits can take a matched document from under a reader that has not
+            // yet seen DatabaseModifiedError; once the index has moved on, the search is tried
+            // again. A document missing from an index that has not changed is an error.
+            if (attempt == 5 || !reader.reopen())
+                throw FatalError(ExitCode::failed, "search: index error: " + e.get_description());
         }
     }
 }
