@@ -33,9 +33,12 @@ void classify_study(Study& study, const ClassificationRules& rules) {
 
     classify_design(study, rules.design);
     classify_sample_size(study);
-    classify_population(study, rules.populations);
+    // Populations and conditions read the same text: it is normalised once for both.
+    const std::string text = study.text_with_keywords();
+    const MatchText norm = match_text(text);
+    classify_population(study, rules.populations, text, norm);
     classify_intervention(study, rules.interventions);
-    classify_conditions(study, rules.conditions);
+    classify_conditions(study, rules.conditions, text, norm);
     classify_result_direction(study, rules.directions);
     classify_flags(study);
 }

@@ -62,10 +62,15 @@ const Condition* ConditionVocabulary::find(std::string_view name) const {
 
 std::vector<std::pair<std::string, std::string>> ConditionVocabulary::match(std::string_view text,
                                                                             ConditionTerms terms) const {
+    return match(text, match_text(text), terms);
+}
+
+std::vector<std::pair<std::string, std::string>> ConditionVocabulary::match(std::string_view text, const MatchText& norm,
+                                                                            ConditionTerms terms) const {
     const PhraseMatcher& matcher = terms == ConditionTerms::clinical ? clinical_ : every_;
     std::vector<std::pair<std::string, std::string>> found;
     std::set<std::size_t> seen;
-    for (const auto& hit : matcher.find_all(text)) {
+    for (const auto& hit : matcher.find_all(norm)) {
         if (negated_at(text, hit.begin) || !seen.insert(hit.value).second) continue;
         found.emplace_back(conditions_[hit.value].id, std::string(text.substr(hit.begin, hit.end - hit.begin)));
     }
@@ -73,6 +78,11 @@ std::vector<std::pair<std::string, std::string>> ConditionVocabulary::match(std:
 }
 
 void classify_conditions(Study& study, const ConditionVocabulary& vocab) {
+    const std::string text = study.text_with_keywords();
+    classify_conditions(study, vocab, text, match_text(text));
+}
+
+void classify_conditions(Study& study, const ConditionVocabulary& vocab, std::string_view text, const MatchText& norm) {
     std::set<std::string> ids(study.conditions.begin(), study.conditions.end());
     for (const auto& condition : vocab.all()) {
         if (condition.mesh.empty()) continue;
@@ -83,9 +93,7 @@ void classify_conditions(Study& study, const ConditionVocabulary& vocab) {
             break;
         }
     }
-    std::string text = study.title + "\n" + study.abstract_text();
-    for (const auto& keyword : study.keywords) text += "\n" + keyword;
-    for (const auto& [id, span] : vocab.match(text, ConditionTerms::clinical))
+    for (const auto& [id, span] : vocab.match(text, norm, ConditionTerms::clinical))
         if (ids.insert(id).second) study.reasons.push_back({"conditions", "condition-text:" + id, span});
     study.conditions.assign(ids.begin(), ids.end());
 }

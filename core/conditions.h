@@ -43,6 +43,9 @@ public:
     // negated term ("non-diabetic", "without migraine") does not count.
     [[nodiscard]] std::vector<std::pair<std::string, std::string>> match(
         std::string_view text, ConditionTerms terms = ConditionTerms::all) const;
+    // The same over `text` already normalised as `norm` (match_text(text)).
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> match(std::string_view text, const MatchText& norm,
+                                                                         ConditionTerms terms) const;
 
 private:
     std::vector<Condition> conditions_;
@@ -59,5 +62,7 @@ const Condition& require_condition(const ConditionVocabulary& vocab, const std::
 // record carries (rule "condition-mesh:<id>") or whose clinical terms its title, abstract or
 // keywords use ("condition-text:<id>"), with one reason per id; MeSH is preferred as the reason.
 void classify_conditions(Study& study, const ConditionVocabulary& vocab);
+// The same with study.text_with_keywords() given, and normalised (match_text), by the caller.
+void classify_conditions(Study& study, const ConditionVocabulary& vocab, std::string_view text, const MatchText& norm);
 
 }  // namespace evidex

@@ -89,17 +89,29 @@ std::optional<std::string> match_cue(const DesignCue& cue, const RecordText& tex
     return std::string(text.sentences[hit->sentence].text);
 }
 
-// Blanks the words of every mask match, so that no cue reads them.
-void apply_masks(std::vector<CueSentence>& sentences, const std::vector<CuePattern>& masks) {
-    for (auto& sentence : sentences) {
-        for (const auto& mask : masks) {
-            std::size_t from = 0;
-            while (const auto span = find_cue(sentence, mask, from)) {
-                for (std::size_t i = span->first; i < span->last; ++i) sentence.words[i].text.clear();
-                from = span->last;
+// Blanks the words of every mask match, so that no cue reads them; true when any was found. The
+// index (of the words before blanking) finds where a mask may start; each match is read from the
+// words as they are, so a mask never matches words an earlier one blanked.
+bool apply_masks(std::vector<CueSentence>& sentences, const CueIndex& index, const std::vector<CuePattern>& masks) {
+    bool any = false;
+    for (const auto& mask : masks) {
+        std::size_t sentence = sentences.size();
+        std::size_t from = 0;  // in `sentence`, the first word after the last match
+        for (const auto& start : index.starts(mask)) {
+            if (start.sentence != sentence) {
+                sentence = start.sentence;
+                from = 0;
             }
+            if (start.word < from) continue;
+            auto& words = sentences[sentence].words;
+            const auto span = match_cue_at(sentences[sentence], mask, start.word);
+            if (!span) continue;
+            for (std::size_t i = span->first; i < span->last; ++i) words[i].text.clear();
+            from = span->last;
+            any = true;
         }
     }
+    return any;
 }
 
 }  // namespace
@@ -150,11 +162,11 @@ CueFindings find_design_cues(const Study& study, const DesignCues& cues) {
     text.title_end = text.sentences.size();
     for (const auto& section : study.abstract)
         for (auto& sentence : split_cue_sentences(section.text)) text.sentences.push_back(std::move(sentence));
-    apply_masks(text.sentences, cues.masks);
+    CueIndex index(text.sentences);
+    if (apply_masks(text.sentences, index, cues.masks)) index = CueIndex(text.sentences);
     for (const std::string* name : {&study.journal, &study.journal_abbrev})
         if (!name->empty()) text.names_journal.push_back(read_as_one_sentence(*name));
     for (const auto& heading : study.mesh) text.names_mesh.push_back(read_as_one_sentence(heading.descriptor));
-    const CueIndex index(text.sentences);
     const std::vector<bool> hedged = find_hedged(text.sentences, index, cues.context);
 
     CueFindings findings;

@@ -13,8 +13,6 @@ namespace evidex {
 
 namespace {
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 // An amount with a unit, as found in the text.
 struct Mention {
@@ -28,15 +26,15 @@ struct Mention {
 // "1,000" -> 1000, "12.4" -> 12.4; advances `pos`.
 double read_amount(std::string_view s, std::size_t& pos) {
     std::string digits;
-    while (pos < s.size() && is_digit(s[pos])) {
+    while (pos < s.size() && is_ascii_digit(s[pos])) {
         digits.push_back(s[pos++]);
-        const bool group = pos + 3 < s.size() && s[pos] == ',' && is_digit(s[pos + 1]) && is_digit(s[pos + 2]) &&
-                           is_digit(s[pos + 3]) && (pos + 4 == s.size() || !is_digit(s[pos + 4]));
+        const bool group = pos + 3 < s.size() && s[pos] == ',' && is_ascii_digit(s[pos + 1]) && is_ascii_digit(s[pos + 2]) &&
+                           is_ascii_digit(s[pos + 3]) && (pos + 4 == s.size() || !is_ascii_digit(s[pos + 4]));
         if (group) ++pos;
     }
-    if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1])) {
+    if (pos + 1 < s.size() && s[pos] == '.' && is_ascii_digit(s[pos + 1])) {
         digits.push_back(s[pos++]);
-        while (pos < s.size() && is_digit(s[pos])) digits.push_back(s[pos++]);
+        while (pos < s.size() && is_ascii_digit(s[pos])) digits.push_back(s[pos++]);
     }
     return std::strtod(digits.c_str(), nullptr);  // never throws: too many digits read as infinity
 }
@@ -61,7 +59,7 @@ std::string_view before(std::string_view text, std::size_t pos) {
 
 bool ends_with_icase(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && ascii_lower(s.substr(s.size() - suffix.size())) == suffix &&
-           (s.size() == suffix.size() || !is_alnum(s[s.size() - suffix.size() - 1]));
+           (s.size() == suffix.size() || !is_ascii_alnum(s[s.size() - suffix.size() - 1]));
 }
 
 // "125-300 mg", "between 300 and 600 mg": the number at `pos` ends a range.
@@ -74,7 +72,7 @@ bool ends_range(std::string_view text, std::size_t pos) {
     else if (ends_with_icase(b, "and")) b.remove_suffix(3);
     else return false;
     b = before(b, b.size());
-    return !b.empty() && is_digit(b.back());
+    return !b.empty() && is_ascii_digit(b.back());
 }
 
 // "< 0.7 mmol", ">= 3 mg": a threshold, not a dose.
@@ -101,7 +99,7 @@ std::vector<Mention> find_mentions(std::string_view text, const InterventionVoca
     std::vector<Mention> mentions;
     std::size_t i = 0;
     while (i < text.size()) {
-        const bool starts = is_digit(text[i]) && (i == 0 || (!is_alnum(text[i - 1]) && text[i - 1] != '.' && text[i - 1] != ','));
+        const bool starts = is_ascii_digit(text[i]) && (i == 0 || (!is_ascii_alnum(text[i - 1]) && text[i - 1] != '.' && text[i - 1] != ','));
         if (!starts) {
             ++i;
             continue;
@@ -125,7 +123,7 @@ std::vector<Mention> find_mentions(std::string_view text, const InterventionVoca
             const auto close = text.find(')', open);
             const std::string_view inside = text.substr(open, close == std::string_view::npos ? 0 : close - open);
             const bool restates = close != std::string_view::npos && close - open < 40 &&
-                                  std::any_of(inside.begin(), inside.end(), is_digit) && !vocab.units().find_all(inside).empty();
+                                  std::any_of(inside.begin(), inside.end(), is_ascii_digit) && !vocab.units().find_all(inside).empty();
             if (restates) m.end = close + 1;
         }
         i = m.end;

@@ -10,7 +10,6 @@ namespace evidex {
 
 namespace {
 
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 struct Number {
     std::size_t begin = 0;
@@ -28,23 +27,23 @@ constexpr std::array<std::pair<std::string_view, int>, 17> spelled_numbers{{
 bool word_at(std::string_view lower, std::size_t pos, std::string_view word) {
     if (lower.substr(pos, word.size()) != word) return false;
     const std::size_t end = pos + word.size();
-    return end == lower.size() || !is_alnum(lower[end]) || !is_alnum(word.back());
+    return end == lower.size() || !is_ascii_alnum(lower[end]) || !is_ascii_alnum(word.back());
 }
 
 std::optional<Number> read_number(std::string_view lower, std::size_t pos) {
-    if (pos > 0 && is_alnum(lower[pos - 1])) return std::nullopt;
+    if (pos > 0 && is_ascii_alnum(lower[pos - 1])) return std::nullopt;
     Number n{pos, pos, 0};
-    if (pos < lower.size() && std::isdigit(static_cast<unsigned char>(lower[pos]))) {
+    if (pos < lower.size() && is_ascii_digit(lower[pos])) {
         std::size_t end = pos;
-        while (end < lower.size() && (std::isdigit(static_cast<unsigned char>(lower[end])) ||
+        while (end < lower.size() && (is_ascii_digit(lower[end]) ||
                                       (lower[end] == '.' && end + 1 < lower.size() &&
-                                       std::isdigit(static_cast<unsigned char>(lower[end + 1])))))
+                                       is_ascii_digit(lower[end + 1]))))
             ++end;
         n.end = end;
         n.value = std::strtod(std::string(lower.substr(pos, end - pos)).c_str(), nullptr);  // never throws
         return n;
     }
-    if (pos >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[pos]))) return std::nullopt;
+    if (pos >= lower.size() || !is_ascii_alpha(lower[pos])) return std::nullopt;
     for (const auto& [word, value] : spelled_numbers) {
         if (word.front() != lower[pos] || !word_at(lower, pos, word)) continue;
         n.end = pos + word.size();
@@ -79,7 +78,7 @@ bool names_age_or_time(std::string_view lower, std::size_t end) {
 
 bool ends_with_word(std::string_view s, std::string_view word) {
     if (s.size() < word.size() || s.substr(s.size() - word.size()) != word) return false;
-    return s.size() == word.size() || !is_alnum(s[s.size() - word.size() - 1]);
+    return s.size() == word.size() || !is_ascii_alnum(s[s.size() - word.size() - 1]);
 }
 
 // Where "for", "over", "during" or "lasting" starts before `pos` (qualifiers such as "a median

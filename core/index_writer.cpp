@@ -165,8 +165,9 @@ UpsertOutcome IndexWriter::upsert(PreparedStudy prepared, const Classifier& clas
 UpsertOutcome IndexWriter::store(Study study, const Classifier& classify, const Xapian::Document* prepared) {
     try {
         std::set<Xapian::docid> candidates;
-        // A study with a PMID is filed under it (Study::key()), so its unique term finds every
-        // document with that PMID; the DOI's term finds the one filed under another key.
+        // A study is filed under its key (Study::key()), so its unique term finds every document
+        // filed under the same PMID, DOI or title key. A record without a PMID looks for its DOI
+        // among every document's DOIs: a study filed under a PMID may carry it.
         collect_docids(*db_, schema::unique_term(study), candidates);
         if (!study.doi.empty()) {
             if (study.pmid.empty()) {
@@ -176,7 +177,7 @@ UpsertOutcome IndexWriter::store(Study study, const Classifier& classify, const 
                 // before its PMID was known): one with this PMID is filed under it, and one
                 // with another PMID is never folded in. Looked up only when the index may
                 // hold such a study, which an index of PubMed files alone never does.
-                collect_docids(*db_, schema::unique_term_for_key("doi:" + study.doi), candidates);
+                collect_docids(*db_, schema::unique_term_for_key(doi_key(study.doi)), candidates);
             }
         }
         // A record of the same work that had neither id is filed under the key of its title,

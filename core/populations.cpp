@@ -93,19 +93,18 @@ const Population* PopulationVocabulary::find(std::string_view id) const {
 
 namespace {
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
 // Reads "57" or "57.5" at `pos` (as 57); advances `pos` past it.
 std::optional<int> read_number(std::string_view s, std::size_t& pos) {
-    if (pos >= s.size() || !is_digit(s[pos])) return std::nullopt;
+    if (pos >= s.size() || !is_ascii_digit(s[pos])) return std::nullopt;
     int value = 0;
-    while (pos < s.size() && is_digit(s[pos])) {
+    while (pos < s.size() && is_ascii_digit(s[pos])) {
         value = std::min(value * 10 + (s[pos] - '0'), 1000);
         ++pos;
     }
-    if (pos + 1 < s.size() && s[pos] == '.' && is_digit(s[pos + 1])) {
+    if (pos + 1 < s.size() && s[pos] == '.' && is_ascii_digit(s[pos + 1])) {
         ++pos;
-        while (pos < s.size() && is_digit(s[pos])) ++pos;
+        while (pos < s.size() && is_ascii_digit(s[pos])) ++pos;
     }
     return value;
 }
@@ -141,7 +140,7 @@ std::vector<StatedAge> find_stated_ages(std::string_view text) {
     const std::string lower = ascii_lower(text);
     std::size_t i = 0;
     while (i < lower.size()) {
-        if (!is_digit(lower[i]) || (i > 0 && (std::isalnum(static_cast<unsigned char>(lower[i - 1])) || lower[i - 1] == '.'))) {
+        if (!is_ascii_digit(lower[i]) || (i > 0 && (std::isalnum(static_cast<unsigned char>(lower[i - 1])) || lower[i - 1] == '.'))) {
             ++i;
             continue;
         }
@@ -221,10 +220,12 @@ bool age_fits(const Population& p, const StatedAge& age) {
 }  // namespace
 
 void classify_population(Study& study, const PopulationVocabulary& vocab) {
-    std::string text = study.title + "\n" + study.abstract_text();
-    for (const auto& keyword : study.keywords) text += "\n" + keyword;
+    const std::string text = study.text_with_keywords();
+    classify_population(study, vocab, text, match_text(text));
+}
+
+void classify_population(Study& study, const PopulationVocabulary& vocab, std::string_view text, const MatchText& norm) {
     const std::vector<StatedAge> ages = find_stated_ages(text);
-    const MatchText norm = match_text(text);
 
     // One scan finds which populations' cues occur at all; only those are scanned again, each
     // with its own matcher, for the first cue that is not negated.

@@ -71,5 +71,7 @@ std::vector<StatedAge> find_stated_ages(std::string_view text);
 // ("population-text:<id>") or a stated age range ("population-age:<id>"), one reason per id.
 // An animal or in-vitro population, once tagged, removes the human ones.
 void classify_population(Study& study, const PopulationVocabulary& vocab);
+// The same with study.text_with_keywords() given, and normalised (match_text), by the caller.
+void classify_population(Study& study, const PopulationVocabulary& vocab, std::string_view text, const MatchText& norm);
 
 }  // namespace evidex

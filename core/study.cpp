@@ -38,9 +38,24 @@ std::string Study::abstract_text() const {
     return out;
 }
 
+std::string Study::text_with_keywords() const {
+    std::string text = title;
+    text += '\n';
+    text += abstract_text();
+    for (const auto& keyword : keywords) {
+        text += '\n';
+        text += keyword;
+    }
+    return text;
+}
+
+std::string pmid_key(std::string_view pmid) { return std::string("pmid:").append(pmid); }
+
+std::string doi_key(std::string_view doi) { return std::string("doi:").append(doi); }
+
 std::string Study::key() const {
-    if (!pmid.empty()) return "pmid:" + pmid;
-    if (!doi.empty()) return "doi:" + doi;
+    if (!pmid.empty()) return pmid_key(pmid);
+    if (!doi.empty()) return doi_key(doi);
     return title_key();
 }
 

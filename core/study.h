@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/vocabulary.h"
@@ -109,6 +110,9 @@ struct Study {
     [[nodiscard]] int level() const { return level_of(design); }
     // All abstract sections joined as plain text, "LABEL: text" for labelled ones.
     [[nodiscard]] std::string abstract_text() const;
+    // The title, abstract_text() and each keyword, on lines of their own: the text the condition
+    // and population classifiers read.
+    [[nodiscard]] std::string text_with_keywords() const;
     // "pmid:N" when a PMID is known, else "doi:X" when a DOI is, else title_key(): the id a
     // study is filed, shown, cited and exported under.
     [[nodiscard]] std::string key() const;
@@ -117,6 +121,11 @@ struct Study {
     // record with neither PMID nor DOI, the same for every record of the same work.
     [[nodiscard]] std::string title_key() const;
 };
+
+// The key of a study with this PMID ("pmid:N") or, lacking one, this DOI ("doi:X"): the one
+// spelling of the rule Study::key() follows, for code that holds an id without a study.
+[[nodiscard]] std::string pmid_key(std::string_view pmid);
+[[nodiscard]] std::string doi_key(std::string_view doi);
 
 // Fills every empty field of `into` from `from`, and merges lists without duplicates.
 // Used when one study arrives from two sources (PubMed and Crossref) and must stay one record.

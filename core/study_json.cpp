@@ -62,7 +62,7 @@ void append_json_string(std::string& out, std::string_view s) {
 // takes a missing key for exactly that.
 class ObjectWriter {
 public:
-    ObjectWriter(std::string& out, RecordForm form) : out_(out), compact_(form == RecordForm::compact) { out_ += '{'; }
+    ObjectWriter(std::string& out, RecordForm form) : out_(out), form_(form) { out_ += '{'; }
     ~ObjectWriter() { out_ += '}'; }
     ObjectWriter(const ObjectWriter&) = delete;
     ObjectWriter& operator=(const ObjectWriter&) = delete;
@@ -81,7 +81,7 @@ public:
         }
     }
     void boolean(std::string_view name, bool value) {
-        if (compact_ && !value) return;
+        if (compact() && !value) return;
         key(name);
         out_ += value ? "true" : "false";
     }
@@ -104,12 +104,12 @@ public:
         out_ += json(*value).dump();  // nlohmann's shortest form that reads back the same
     }
     void null(std::string_view name) {
-        if (compact_) return;
+        if (compact()) return;
         key(name);
         out_ += "null";
     }
     void texts(std::string_view name, const std::vector<std::string>& values) {
-        if (compact_ && values.empty()) return;
+        if (compact() && values.empty()) return;
         key(name);
         out_ += '[';
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -121,14 +121,14 @@ public:
     // An array of objects, each written by `write(ObjectWriter&, const Item&)`.
     template <typename Items, typename Write>
     void objects(std::string_view name, const Items& items, Write write) {
-        if (compact_ && items.empty()) return;
+        if (compact() && items.empty()) return;
         key(name);
         out_ += '[';
         bool first = true;
         for (const auto& item : items) {
             if (!first) out_ += ',';
             first = false;
-            ObjectWriter inner(out_, compact_ ? RecordForm::compact : RecordForm::full);
+            ObjectWriter inner(out_, form_);
             write(inner, item);
         }
         out_ += ']';
@@ -141,11 +141,13 @@ public:
             return;
         }
         key(name);
-        ObjectWriter inner(out_, compact_ ? RecordForm::compact : RecordForm::full);
+        ObjectWriter inner(out_, form_);
         write(inner);
     }
 
 private:
+    [[nodiscard]] bool compact() const { return form_ == RecordForm::compact; }
+
     void key(std::string_view name) {
         if (!first_) out_ += ',';
         first_ = false;
@@ -155,7 +157,7 @@ private:
     }
 
     std::string& out_;
-    bool compact_;
+    RecordForm form_;
     bool first_ = true;
 };
 

@@ -44,6 +44,12 @@ MatchText match_text(std::string_view s) {
     }
     out.text.resize(n);
     out.origin.resize(n);
+    for (std::size_t i = 0; i < n;) {
+        std::size_t end = i;
+        while (end < n && is_alnum_or_utf8(text[end])) ++end;
+        out.stops.push_back({i, end - i});
+        i = std::max(end, i + 1);
+    }
     return out;
 }
 
@@ -80,6 +86,10 @@ void PhraseMatcher::add(std::string_view phrase, std::size_t value) {
     std::string norm = normalize_term(phrase);
     if (norm.empty()) return;
     const std::string_view first_word = word_at(norm, 0);
+    if (!first_word.empty()) {
+        const std::size_t bit = word_bit(first_word);
+        first_words_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
     auto& bucket = first_word.empty() ? by_first_byte_[static_cast<unsigned char>(norm.front())]
                                       : by_first_word_[std::string(first_word)];
     for (const auto index : bucket)
@@ -93,9 +103,17 @@ void PhraseMatcher::add(std::string_view phrase, std::size_t value) {
 
 std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text) const { return find_all(match_text(text)); }
 
+std::size_t PhraseMatcher::word_bit(std::string_view word) {
+    const auto byte = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(word[i])); };
+    const std::size_t second = word.size() > 1 ? byte(1) : 0;
+    return (word.size() * 0x9E5 + byte(0) * 0x3B + second * 0x7 + byte(word.size() - 1)) & 16383;
+}
+
 const std::vector<std::size_t>& PhraseMatcher::candidates(std::string_view t, std::size_t i, std::string_view word) const {
     static const std::vector<std::size_t> none;
     if (word.empty()) return by_first_byte_[static_cast<unsigned char>(t[i])];
+    const std::size_t bit = word_bit(word);
+    if ((first_words_[bit / 64] >> (bit % 64) & 1) == 0) return none;
     const auto found = by_first_word_.find(word);
     return found == by_first_word_.end() ? none : found->second;
 }
@@ -109,25 +127,24 @@ std::optional<PhraseHit> PhraseMatcher::hit_at(const MatchText& norm, std::size_
     return PhraseHit{norm.origin[i], norm.origin[end - 1] + 1, phrases_[index].value};
 }
 
-// Both scans visit the places a phrase can start: every word's first byte and every other byte.
-// A phrase starting at a word has that word as its first word, whole: the phrase either goes on
-// with a byte that is not a letter or digit, which the text must have too, or ends there, where
-// the text's word must end as well.
+// Both scans visit the places a phrase can start (MatchText::stops): every word's first byte
+// and every other byte. A phrase starting at a word has that word as its first word, whole: the
+// phrase either goes on with a byte that is not a letter or digit, which the text must have too,
+// or ends there, where the text's word must end as well. A phrase found ends where a stop begins
+// (hit_at checks it), so the scan goes on from the first stop after it.
 std::vector<PhraseHit> PhraseMatcher::find_all(const MatchText& norm) const {
     std::vector<PhraseHit> hits;
     const std::string& t = norm.text;
-    std::size_t i = 0;
-    while (i < t.size()) {
-        const std::string_view word = word_at(t, i);
-        std::size_t next = i + std::max<std::size_t>(word.size(), 1);
-        for (const auto index : candidates(t, i, word)) {
-            if (const auto hit = hit_at(norm, i, index)) {
+    std::size_t next = 0;
+    for (const auto& stop : norm.stops) {
+        if (stop.at < next) continue;
+        for (const auto index : candidates(t, stop.at, std::string_view(t).substr(stop.at, stop.length))) {
+            if (const auto hit = hit_at(norm, stop.at, index)) {
                 hits.push_back(*hit);
-                next = i + phrases_[index].text.size();  // longest first: the scan goes on after it
+                next = stop.at + phrases_[index].text.size();  // longest first: the scan goes on after it
                 break;
             }
         }
-        i = next;
     }
     return hits;
 }
@@ -135,13 +152,9 @@ std::vector<PhraseHit> PhraseMatcher::find_all(const MatchText& norm) const {
 std::vector<PhraseHit> PhraseMatcher::find_every(const MatchText& norm) const {
     std::vector<PhraseHit> hits;
     const std::string& t = norm.text;
-    std::size_t i = 0;
-    while (i < t.size()) {
-        const std::string_view word = word_at(t, i);
-        for (const auto index : candidates(t, i, word))
-            if (const auto hit = hit_at(norm, i, index)) hits.push_back(*hit);
-        i += std::max<std::size_t>(word.size(), 1);
-    }
+    for (const auto& stop : norm.stops)
+        for (const auto index : candidates(t, stop.at, std::string_view(t).substr(stop.at, stop.length)))
+            if (const auto hit = hit_at(norm, stop.at, index)) hits.push_back(*hit);
     return hits;
 }
 

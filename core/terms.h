@@ -30,6 +30,14 @@ std::vector<std::string> split_terms(std::string_view cell);
 struct MatchText {
     std::string text;
     std::vector<std::size_t> origin;
+    // Where a phrase may start, in order: the first byte of each word (a run of letters, digits
+    // and UTF-8 bytes), with the word's length, and each other byte, with length 0. Found once
+    // here, not again by every matcher that scans the text.
+    struct Stop {
+        std::size_t at = 0;
+        std::size_t length = 0;
+    };
+    std::vector<Stop> stops;
 };
 MatchText match_text(std::string_view s);
 
@@ -76,6 +84,10 @@ private:
     // phrases_, longest first: at a word of the text one lookup finds the phrases that can
     // start there.
     std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> by_first_word_;
+    // A bit for each first word, from its length and its first, second and last bytes: most
+    // words of a text begin no phrase, and the bit says so before the word is hashed.
+    static std::size_t word_bit(std::string_view word);
+    std::array<std::uint64_t, 256> first_words_{};
     // Phrases that start with another byte (a bracket, a dash), by that byte, longest first.
     std::array<std::vector<std::size_t>, 256> by_first_byte_;
 };

@@ -11,6 +11,10 @@ namespace evidex {
 
 // ASCII white space: space, tab, CR, LF, form feed, vertical tab.
 inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+// ASCII digits and letters, as <cctype> reads them in the C locale, without its call.
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_ascii_alnum(char c) { return is_ascii_digit(c) || is_ascii_alpha(c); }
 // A byte of a word: an ASCII letter or digit, or any byte of a multi-byte UTF-8 character.
 inline bool is_alnum_or_utf8(char c) {
     const auto u = static_cast<unsigned char>(c);

@@ -9,8 +9,6 @@ namespace evidex {
 
 namespace {
 
-bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_break(char c) { return c == ',' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']'; }
 
@@ -23,7 +21,7 @@ std::size_t contraction_apostrophe(std::string_view s, std::size_t i, const std:
     if (width == 0 || word.empty() || word.back() != 'n') return 0;
     const std::size_t next = i + width;
     const bool t_ends = next < s.size() && (s[next] == 't' || s[next] == 'T') &&
-                        (next + 1 == s.size() || !is_alnum(s[next + 1]));
+                        (next + 1 == s.size() || !is_ascii_alnum(s[next + 1]));
     return t_ends ? width : 0;
 }
 
@@ -39,18 +37,18 @@ std::vector<CueWord> split_words(std::string_view s) {
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        if (is_alnum(c)) {
+        if (is_ascii_alnum(c)) {
             // The whole run of letters and digits at once.
             std::size_t end = i + 1;
-            while (end < s.size() && is_alnum(s[end])) ++end;
+            while (end < s.size() && is_ascii_alnum(s[end])) ++end;
             const std::size_t at = current.size();
             current.append(s.substr(i, end - i));
             for (std::size_t k = at; k < current.size(); ++k) current[k] = ascii_lower(current[k]);
             i = end - 1;
             continue;
         }
-        const bool joins_digits = (c == '.' || c == ',') && !current.empty() && is_digit(current.back()) &&
-                                  i + 1 < s.size() && is_digit(s[i + 1]);
+        const bool joins_digits = (c == '.' || c == ',') && !current.empty() && is_ascii_digit(current.back()) &&
+                                  i + 1 < s.size() && is_ascii_digit(s[i + 1]);
         if (joins_digits) {
             current.push_back(c);
             continue;
@@ -75,7 +73,7 @@ bool ends_abbreviation(std::string_view s, std::size_t dot) {
     std::size_t start = dot;
     while (start > 0 && !is_space(s[start - 1]) && s[start - 1] != '(') --start;
     const std::string word = ascii_lower(s.substr(start, dot - start));
-    if (word.size() == 1 && !is_digit(word[0])) return true;  // an initial: "J. Smith"
+    if (word.size() == 1 && !is_ascii_digit(word[0])) return true;  // an initial: "J. Smith"
     return std::find(abbreviations.begin(), abbreviations.end(), word) != abbreviations.end();
 }
 
@@ -115,7 +113,7 @@ std::optional<std::size_t> match_from(const std::vector<CueWord>& words, const C
     }
     if (w >= words.size()) return std::nullopt;
     const std::string& word = words[w].text;
-    const bool ok = element.kind == CuePattern::Kind::number ? is_digit(word[0])
+    const bool ok = element.kind == CuePattern::Kind::number ? is_ascii_digit(word[0])
                                                                : word_matches(word, element.alternatives);
     if (!ok) return std::nullopt;
     return match_from(words, pattern, e + 1, w + 1);
@@ -129,7 +127,7 @@ void for_each_sentence(std::string_view text, const std::function<void(std::stri
         const std::string_view piece = trim(text.substr(start, end - start));
         start = end;
         // A piece without a letter or digit holds no word: not a sentence.
-        if (std::any_of(piece.begin(), piece.end(), is_alnum)) visit(piece);
+        if (std::any_of(piece.begin(), piece.end(), is_ascii_alnum)) visit(piece);
     };
     for (std::size_t i = 0; i < text.size(); ++i)
         if (ends_sentence(text, i)) emit(i + 1);
@@ -222,12 +220,27 @@ bool CueIndex::before(const Entry& e, std::uint64_t head, std::string_view word)
     return e.word.size() > 8 && word.size() > 8 ? e.word.substr(8) < word.substr(8) : e.word.size() < word.size();
 }
 
+std::size_t CueIndex::lead_bit(std::string_view word) {
+    const std::size_t first = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
+    const std::size_t second = word.size() < 2 ? 0 : static_cast<unsigned char>(word[1]);
+    return ((first << 6) ^ second) & 4095;
+}
+
+bool CueIndex::may_hold(std::string_view key, bool prefix) const {
+    // A prefix of one byte has no second byte to test: every word it may begin is a candidate.
+    if (prefix && key.size() < 2) return true;
+    const std::size_t bit = lead_bit(key);
+    return (leads_[bit / 64] >> (bit % 64) & 1) != 0;
+}
+
 CueIndex::CueIndex(const std::vector<CueSentence>& sentences) {
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         const auto& words = sentences[s].words;
         for (std::size_t w = 0; w < words.size(); ++w) {
+            const std::size_t bit = lead_bit(words[w].text);
+            leads_[bit / 64] |= std::uint64_t{1} << (bit % 64);
             entries_.push_back({head_of(words[w].text), words[w].text, {s, w}});
-            if (is_digit(words[w].text[0])) numbers_.push_back({s, w});
+            if (is_ascii_digit(words[w].text[0])) numbers_.push_back({s, w});
         }
     }
     std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
@@ -244,6 +257,7 @@ std::vector<CueIndex::Position> CueIndex::starts(const CuePattern& pattern) cons
     for (const auto& alternative : first.alternatives) {
         const bool prefix = alternative.back() == '*';
         const std::string_view key(alternative.data(), alternative.size() - (prefix ? 1 : 0));
+        if (!may_hold(key, prefix)) continue;
         const std::uint64_t head = head_of(key);
         auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
                                    [head](const Entry& e, std::string_view w) { return before(e, head, w); });
@@ -284,10 +298,9 @@ bool is_self_negating(const CuePattern& pattern, const CueContext& context) {
 
 std::optional<CueSpan> find_affirmed_cue(const CueSentence& sentence, const CuePattern& pattern,
                                          const CueContext& context) {
-    const bool self_negating = is_self_negating(pattern, context);
     std::size_t from = 0;
     while (auto span = find_cue(sentence, pattern, from)) {
-        if (self_negating || !is_negated(sentence, span->first, context)) return span;
+        if (is_self_negating(pattern, context) || !is_negated(sentence, span->first, context)) return span;
         from = span->first + 1;
     }
     return std::nullopt;
@@ -296,12 +309,14 @@ std::optional<CueSpan> find_affirmed_cue(const CueSentence& sentence, const CueP
 std::optional<CueHitAt> find_affirmed_cue(const std::vector<CueSentence>& sentences, const CueIndex& index,
                                           const CuePattern& pattern, const CueContext& context,
                                           const std::vector<bool>& skip, std::size_t begin, std::size_t end) {
-    const bool self_negating = is_self_negating(pattern, context);
+    std::optional<bool> self_negating;  // asked once a match needs it: most patterns have none
     for (const auto& start : index.starts(pattern)) {
         if (start.sentence < begin || start.sentence >= end || skip[start.sentence]) continue;
         const CueSentence& sentence = sentences[start.sentence];
         const auto span = match_cue_at(sentence, pattern, start.word);
-        if (span && (self_negating || !is_negated(sentence, span->first, context))) return CueHitAt{start.sentence, *span};
+        if (!span) continue;
+        if (!self_negating) self_negating = is_self_negating(pattern, context);
+        if (*self_negating || !is_negated(sentence, span->first, context)) return CueHitAt{start.sentence, *span};
     }
     return std::nullopt;
 }

@@ -17,6 +17,7 @@
 // A hyphenated pattern word is split like text: "placebo-controlled" = "placebo controlled".
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -93,8 +94,14 @@ private:
     // compare integers and read the bytes only for words that share their first eight.
     static std::uint64_t head_of(std::string_view word);
     static bool before(const Entry& e, std::uint64_t head, std::string_view word);
+    // A bit for the first two bytes of a word (hashed to 12 bits; the second is 0 in a word of
+    // one byte), set for every word of the text: most of a rule table's first words are not in
+    // a given record, and the bit tells so without a search.
+    static std::size_t lead_bit(std::string_view word);
+    [[nodiscard]] bool may_hold(std::string_view key, bool prefix) const;
     std::vector<Entry> entries_;  // sorted by word, then position
     std::vector<Position> numbers_;
+    std::array<std::uint64_t, 64> leads_{};
 };
 
 // Text read as one sentence, whatever its punctuation: a name (a journal title, a MeSH

@@ -1,6 +1,7 @@
 // The cue pattern language of core/text_cues.h that design-cues.tsv and direction-cues.tsv use.
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -98,4 +99,37 @@ TEST_CASE("text cue context: negations reach five words back until a scope break
     CHECK(evidex::is_hedged(evidex::split_cue_sentences("Placebo-controlled trials are needed.")[0], context));
     CHECK_FALSE(evidex::add_context_row(context, "negation", "not at all", error));
     CHECK_FALSE(evidex::add_context_row(context, "emphasis", "very", error));
+}
+
+TEST_CASE("CueIndex::starts gives every place a pattern's first word matches, as a scan of the words does") {
+    const std::vector<std::string> words = {"a", "ab", "abc", "abd", "b", "ba", "blind", "blinded", "double",
+                                            "placebo", "pl", "12", "1", "x"};
+    const std::vector<std::string> firsts = {"a", "ab", "ab*", "a*", "b*", "bl*", "blind", "blind/double",
+                                             "pla*/x", "#", "z", "zz*", "1", "12*"};
+    std::mt19937 rng(11);
+    const auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    for (int round = 0; round < 200; ++round) {
+        std::string text;
+        for (std::size_t s = 0, n = 1 + pick(4); s < n; ++s) {
+            for (std::size_t w = 0, m = 1 + pick(12); w < m; ++w) text += words[pick(words.size())] + " ";
+            text += ". ";
+        }
+        CAPTURE(text);
+        const auto sentences = evidex::split_cue_sentences(text);
+        const evidex::CueIndex index(sentences);
+        for (const auto& first : firsts) {
+            const auto p = pattern(first.c_str());
+            CAPTURE(first);
+            std::vector<evidex::CueIndex::Position> expected;
+            for (std::size_t s = 0; s < sentences.size(); ++s)
+                for (std::size_t w = 0; w < sentences[s].words.size(); ++w)
+                    if (evidex::match_cue_at(sentences[s], p, w)) expected.push_back({s, w});
+            const auto found = index.starts(p);
+            REQUIRE(found.size() == expected.size());
+            for (std::size_t k = 0; k < found.size(); ++k) {
+                CHECK(found[k].sentence == expected[k].sentence);
+                CHECK(found[k].word == expected[k].word);
+            }
+        }
+    }
 }
