@@ -18,8 +18,8 @@ Python bindings, parsed with lxml (bench/peer_records.py).
   written, and large batches outgrow the processor's caches. On 20,000 generated records this
   script took 12.3 s with batches of 500 or 1,000, 13.3 s with 2,000 and 20.5 s with 5,000;
   committing every 50,000 with Xapian flushing at its default 10,000 took 31.1 s (all with
-  STEM_SOME, before Evidex moved to STEM_ALL). evidex-index commits every 1,000 by default for
-  the same reason.
+  STEM_SOME, before Evidex moved to STEM_ALL). evidex-index flushes every 1,000 documents for
+  the same reason (and commits every 10,000, inside a transaction).
 
 Prints one line of JSON: {"mode", "records", "seconds"}.
 
