@@ -10,10 +10,6 @@ namespace evidex {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-
 constexpr std::string_view en_dash = "\xE2\x80\x93";
 constexpr std::string_view less_equal = "\xE2\x89\xA4";
 constexpr std::string_view greater_equal = "\xE2\x89\xA5";
@@ -22,12 +18,12 @@ constexpr std::string_view greater_equal = "\xE2\x89\xA5";
 // "1,2" is not (a thousands group has three digits).
 std::size_t number_end(std::string_view s, std::size_t i) {
     while (i < s.size()) {
-        if (is_digit(s[i])) {
+        if (is_ascii_digit(s[i])) {
             ++i;
-        } else if (s[i] == ',' && i + 3 < s.size() && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
-                   is_digit(s[i + 3]) && (i + 4 == s.size() || !is_digit(s[i + 4]))) {
+        } else if (s[i] == ',' && i + 3 < s.size() && is_ascii_digit(s[i + 1]) && is_ascii_digit(s[i + 2]) &&
+                   is_ascii_digit(s[i + 3]) && (i + 4 == s.size() || !is_ascii_digit(s[i + 4]))) {
             i += 4;
-        } else if (s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1])) {
+        } else if (s[i] == '.' && i + 1 < s.size() && is_ascii_digit(s[i + 1])) {
             ++i;
         } else {
             break;
@@ -49,8 +45,8 @@ std::size_t unit_at(std::string_view s, std::size_t i, const std::vector<std::st
         if (s.size() - i < candidate.size()) continue;
         if (ascii_lower(s.substr(i, candidate.size())) != ascii_lower(candidate)) continue;
         const std::size_t end = i + candidate.size();
-        const bool word_unit = is_alnum(candidate.back());
-        if (word_unit && end < s.size() && is_alnum(s[end])) continue;
+        const bool word_unit = is_ascii_alnum(candidate.back());
+        if (word_unit && end < s.size() && is_ascii_alnum(s[end])) continue;
         unit = candidate;
         return end;
     }
@@ -72,7 +68,7 @@ std::size_t marker_end(std::string_view s, std::size_t begin) {
     if (begin == 0 || s[begin - 1] != '[') return std::string_view::npos;
     for (std::size_t i = begin; i < s.size(); ++i) {
         if (s[i] == ']') return i + 1;
-        if (!is_digit(s[i]) && s[i] != ',' && s[i] != ' ' && s[i] != '-' && s[i] != ';') break;
+        if (!is_ascii_digit(s[i]) && s[i] != ',' && s[i] != ' ' && s[i] != '-' && s[i] != ';') break;
     }
     return std::string_view::npos;
 }
@@ -85,7 +81,7 @@ std::size_t range_next(std::string_view s, std::size_t i) {
     else if (s.substr(j, en_dash.size()) == en_dash) j += en_dash.size();
     else return std::string_view::npos;
     if (j < s.size() && s[j] == ' ') ++j;
-    return j < s.size() && is_digit(s[j]) ? j : std::string_view::npos;
+    return j < s.size() && is_ascii_digit(s[j]) ? j : std::string_view::npos;
 }
 
 }  // namespace
@@ -95,15 +91,15 @@ std::vector<ClaimNumber> extract_claim_numbers(std::string_view text, const std:
     bool range_open = false;  // the last number opened a range; it takes the unit of the next one
     std::size_t i = 0;
     while (i < text.size()) {
-        if (!is_digit(text[i])) {
+        if (!is_ascii_digit(text[i])) {
             ++i;
             continue;
         }
         const std::size_t begin = i;
         const std::size_t digits_end = number_end(text, i);
-        if (begin > 0 && (is_alnum(text[begin - 1]) || text[begin - 1] == '.')) {  // "B6", "D3", "v2.1"
+        if (begin > 0 && (is_ascii_alnum(text[begin - 1]) || text[begin - 1] == '.')) {  // "B6", "D3", "v2.1"
             i = digits_end;
-            while (i < text.size() && is_alnum(text[i])) ++i;
+            while (i < text.size() && is_ascii_alnum(text[i])) ++i;
             range_open = false;
             continue;
         }
@@ -119,9 +115,9 @@ std::vector<ClaimNumber> extract_claim_numbers(std::string_view text, const std:
         if (unit_begin < text.size() && (text[unit_begin] == ' ' || text[unit_begin] == '-')) ++unit_begin;
         std::size_t unit_end = unit_at(text, unit_begin, units, unit);
         if (unit_end == std::string_view::npos && unit_begin != end) unit_end = unit_at(text, end, units, unit);
-        if (unit_end == std::string_view::npos && end < text.size() && is_alpha(text[end])) {  // "3rd", "2x"
+        if (unit_end == std::string_view::npos && end < text.size() && is_ascii_alpha(text[end])) {  // "3rd", "2x"
             i = end;
-            while (i < text.size() && is_alnum(text[i])) ++i;
+            while (i < text.size() && is_ascii_alnum(text[i])) ++i;
             range_open = false;
             continue;
         }

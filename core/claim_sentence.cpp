@@ -16,7 +16,6 @@ namespace {
 constexpr std::string_view definite_default = "definite-default";
 constexpr std::string_view question_rule = "not-claim-question";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 struct CueHit {
     const ClaimCue* cue = nullptr;
@@ -90,7 +89,7 @@ bool is_question(std::string_view text) {
 CueSentence cue_sentence_of(std::string_view sentence) {
     std::string rewritten;
     for (std::size_t i = 0; i < sentence.size(); ++i) {
-        if (sentence[i] == '#' && i + 1 < sentence.size() && is_digit(sentence[i + 1])) rewritten += "number ";
+        if (sentence[i] == '#' && i + 1 < sentence.size() && is_ascii_digit(sentence[i + 1])) rewritten += "number ";
         else rewritten += sentence[i];
     }
     CueSentence out{sentence, {}};

@@ -2,7 +2,6 @@
 
 #include <cstdlib>
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <limits>
 #include <vector>
@@ -12,7 +11,6 @@
 namespace evidex {
 
 namespace {
-
 
 // An amount with a unit, as found in the text.
 struct Mention {

@@ -1,7 +1,6 @@
 // find_duration (declared in dose.h): how long a study ran, as its text states it.
 #include <cstdlib>
 #include <array>
-#include <cctype>
 
 #include "core/dose.h"
 #include "core/text.h"
@@ -9,7 +8,6 @@
 namespace evidex {
 
 namespace {
-
 
 struct Number {
     std::size_t begin = 0;

@@ -14,8 +14,6 @@ constexpr int text_marker_max = 500;     // "(2016)" is a year, not reference 20
 constexpr std::size_t marker_max_inside = 48;
 constexpr int range_max_span = 100;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 // A byte of a letter: ASCII letters and every byte of a multi-byte UTF-8 character ("í", "”").
 bool is_word_byte(char c) { return is_ascii_alpha(c) || static_cast<unsigned char>(c) >= 0x80; }
 
@@ -24,7 +22,7 @@ int parse_number(std::string_view s) {
     if (s.empty() || s.size() > 4) return -1;
     int n = 0;
     for (const char c : s) {
-        if (!is_digit(c)) return -1;
+        if (!is_ascii_digit(c)) return -1;
         n = n * 10 + (c - '0');
     }
     return n;
@@ -39,7 +37,7 @@ std::pair<std::size_t, std::size_t> find_dash(std::string_view part) {
 }
 
 bool starts_url(std::string_view text, std::size_t i) {
-    if (i > 0 && (is_ascii_alpha(text[i - 1]) || is_digit(text[i - 1]))) return false;
+    if (i > 0 && (is_ascii_alpha(text[i - 1]) || is_ascii_digit(text[i - 1]))) return false;
     const auto rest = text.substr(i);
     return starts_with_icase(rest, "http://") || starts_with_icase(rest, "https://");
 }

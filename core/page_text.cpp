@@ -14,7 +14,6 @@ constexpr std::size_t heading_max_chars = 80;
 constexpr std::size_t heading_max_words = 12;
 constexpr std::size_t list_number_max_digits = 3;  // "2016. The year..." is not item 2016
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_nbsp(std::string_view s, std::size_t i) { return s.substr(i, 2) == "\xC2\xA0"; }
 
 // The white space a line starts with: its length in bytes and its width (a tab counts 4).
@@ -65,7 +64,7 @@ std::optional<ListMarker> list_marker_of(std::string_view line) {
     const bool bracketed = !line.empty() && line.front() == '[';
     const std::size_t first = bracketed ? 1 : 0;
     std::size_t end = first;
-    while (end < line.size() && is_digit(line[end])) ++end;
+    while (end < line.size() && is_ascii_digit(line[end])) ++end;
     const std::size_t digits = end - first;
     if (digits == 0 || digits > list_number_max_digits || end >= line.size()) return std::nullopt;
     const char close = line[end];

@@ -1,7 +1,6 @@
 #include "core/populations.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <map>
 #include <set>
@@ -93,7 +92,6 @@ const Population* PopulationVocabulary::find(std::string_view id) const {
 
 namespace {
 
-
 // Reads "57" or "57.5" at `pos` (as 57); advances `pos` past it.
 std::optional<int> read_number(std::string_view s, std::size_t& pos) {
     if (pos >= s.size() || !is_ascii_digit(s[pos])) return std::nullopt;
@@ -119,7 +117,7 @@ bool take(std::string_view lower, std::size_t& pos, std::string_view word) {
     skip_spaces(lower, p);
     if (lower.substr(p, word.size()) != word) return false;
     const std::size_t end = p + word.size();
-    if (end < lower.size() && std::isalnum(static_cast<unsigned char>(lower[end])) && std::isalnum(static_cast<unsigned char>(word.back())))
+    if (end < lower.size() && is_ascii_alnum(lower[end]) && is_ascii_alnum(word.back()))
         return false;
     pos = end;
     return true;
@@ -129,8 +127,8 @@ bool take(std::string_view lower, std::size_t& pos, std::string_view word) {
 bool ends_with_word(std::string_view s, std::string_view word) {
     if (s.size() < word.size() || s.substr(s.size() - word.size()) != word) return false;
     const std::size_t at = s.size() - word.size();
-    return at == 0 || !std::isalpha(static_cast<unsigned char>(word.front())) ||
-           !std::isalpha(static_cast<unsigned char>(s[at - 1]));
+    return at == 0 || !is_ascii_alpha(word.front()) ||
+           !is_ascii_alpha(s[at - 1]);
 }
 
 }  // namespace
@@ -140,7 +138,7 @@ std::vector<StatedAge> find_stated_ages(std::string_view text) {
     const std::string lower = ascii_lower(text);
     std::size_t i = 0;
     while (i < lower.size()) {
-        if (!is_ascii_digit(lower[i]) || (i > 0 && (std::isalnum(static_cast<unsigned char>(lower[i - 1])) || lower[i - 1] == '.'))) {
+        if (!is_ascii_digit(lower[i]) || (i > 0 && (is_ascii_alnum(lower[i - 1]) || lower[i - 1] == '.'))) {
             ++i;
             continue;
         }

@@ -86,10 +86,7 @@ void PhraseMatcher::add(std::string_view phrase, std::size_t value) {
     std::string norm = normalize_term(phrase);
     if (norm.empty()) return;
     const std::string_view first_word = word_at(norm, 0);
-    if (!first_word.empty()) {
-        const std::size_t bit = word_bit(first_word);
-        first_words_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-    }
+    if (!first_word.empty()) first_words_.set(word_bit(first_word));
     auto& bucket = first_word.empty() ? by_first_byte_[static_cast<unsigned char>(norm.front())]
                                       : by_first_word_[std::string(first_word)];
     for (const auto index : bucket)
@@ -112,8 +109,7 @@ std::size_t PhraseMatcher::word_bit(std::string_view word) {
 const std::vector<std::size_t>& PhraseMatcher::candidates(std::string_view t, std::size_t i, std::string_view word) const {
     static const std::vector<std::size_t> none;
     if (word.empty()) return by_first_byte_[static_cast<unsigned char>(t[i])];
-    const std::size_t bit = word_bit(word);
-    if ((first_words_[bit / 64] >> (bit % 64) & 1) == 0) return none;
+    if (!first_words_.test(word_bit(word))) return none;
     const auto found = by_first_word_.find(word);
     return found == by_first_word_.end() ? none : found->second;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -87,7 +88,7 @@ private:
     // A bit for each first word, from its length and its first, second and last bytes: most
     // words of a text begin no phrase, and the bit says so before the word is hashed.
     static std::size_t word_bit(std::string_view word);
-    std::array<std::uint64_t, 256> first_words_{};
+    std::bitset<16384> first_words_;
     // Phrases that start with another byte (a bracket, a dash), by that byte, longest first.
     std::array<std::vector<std::size_t>, 256> by_first_byte_;
 };

@@ -229,16 +229,14 @@ std::size_t CueIndex::lead_bit(std::string_view word) {
 bool CueIndex::may_hold(std::string_view key, bool prefix) const {
     // A prefix of one byte has no second byte to test: every word it may begin is a candidate.
     if (prefix && key.size() < 2) return true;
-    const std::size_t bit = lead_bit(key);
-    return (leads_[bit / 64] >> (bit % 64) & 1) != 0;
+    return leads_.test(lead_bit(key));
 }
 
 CueIndex::CueIndex(const std::vector<CueSentence>& sentences) {
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         const auto& words = sentences[s].words;
         for (std::size_t w = 0; w < words.size(); ++w) {
-            const std::size_t bit = lead_bit(words[w].text);
-            leads_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+            leads_.set(lead_bit(words[w].text));
             entries_.push_back({head_of(words[w].text), words[w].text, {s, w}});
             if (is_ascii_digit(words[w].text[0])) numbers_.push_back({s, w});
         }
@@ -300,7 +298,7 @@ std::optional<CueSpan> find_affirmed_cue(const CueSentence& sentence, const CueP
                                          const CueContext& context) {
     std::size_t from = 0;
     while (auto span = find_cue(sentence, pattern, from)) {
-        if (is_self_negating(pattern, context) || !is_negated(sentence, span->first, context)) return span;
+        if (!is_negated(sentence, span->first, context) || is_self_negating(pattern, context)) return span;
         from = span->first + 1;
     }
     return std::nullopt;
@@ -309,14 +307,13 @@ std::optional<CueSpan> find_affirmed_cue(const CueSentence& sentence, const CueP
 std::optional<CueHitAt> find_affirmed_cue(const std::vector<CueSentence>& sentences, const CueIndex& index,
                                           const CuePattern& pattern, const CueContext& context,
                                           const std::vector<bool>& skip, std::size_t begin, std::size_t end) {
-    std::optional<bool> self_negating;  // asked once a match needs it: most patterns have none
     for (const auto& start : index.starts(pattern)) {
         if (start.sentence < begin || start.sentence >= end || skip[start.sentence]) continue;
         const CueSentence& sentence = sentences[start.sentence];
         const auto span = match_cue_at(sentence, pattern, start.word);
-        if (!span) continue;
-        if (!self_negating) self_negating = is_self_negating(pattern, context);
-        if (*self_negating || !is_negated(sentence, span->first, context)) return CueHitAt{start.sentence, *span};
+        // Self-negation is asked only of a negated match: most patterns never have one.
+        if (span && (!is_negated(sentence, span->first, context) || is_self_negating(pattern, context)))
+            return CueHitAt{start.sentence, *span};
     }
     return std::nullopt;
 }

@@ -17,7 +17,7 @@
 // A hyphenated pattern word is split like text: "placebo-controlled" = "placebo controlled".
 #pragma once
 
-#include <array>
+#include <bitset>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -101,7 +101,7 @@ private:
     [[nodiscard]] bool may_hold(std::string_view key, bool prefix) const;
     std::vector<Entry> entries_;  // sorted by word, then position
     std::vector<Position> numbers_;
-    std::array<std::uint64_t, 64> leads_{};
+    std::bitset<4096> leads_;
 };
 
 // Text read as one sentence, whatever its punctuation: a name (a journal title, a MeSH
