@@ -154,15 +154,13 @@ PreparedStudy prepare_study(Study study, const Classifier& classify) {
     return {std::move(study), std::move(document)};
 }
 
-UpsertOutcome IndexWriter::upsert(Study study, const Classifier& classify) {
-    return store(std::move(study), classify, nullptr);
+UpsertOutcome IndexWriter::upsert(Study study, const Classifier& classify) { return store(study, classify, nullptr); }
+
+UpsertOutcome IndexWriter::upsert(PreparedStudy& prepared, const Classifier& classify) {
+    return store(prepared.study, classify, prepared.document.get());
 }
 
-UpsertOutcome IndexWriter::upsert(PreparedStudy prepared, const Classifier& classify) {
-    return store(std::move(prepared.study), classify, prepared.document.get());
-}
-
-UpsertOutcome IndexWriter::store(Study study, const Classifier& classify, const Xapian::Document* prepared) {
+UpsertOutcome IndexWriter::store(Study& study, const Classifier& classify, const Xapian::Document* prepared) {
     try {
         std::set<Xapian::docid> candidates;
         // A study is filed under its key (Study::key()), so its unique term finds every document

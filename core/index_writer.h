@@ -78,7 +78,9 @@ public:
     UpsertOutcome upsert(Study study, const Classifier& classify);
     // The same for a prepared study: a study met for the first time is stored with the document
     // prepared for it; one that merges with a stored study is classified and built again here.
-    UpsertOutcome upsert(PreparedStudy prepared, const Classifier& classify);
+    // `prepared` stays with the caller, its study merged where it was, so that another thread
+    // can free it (an ingest hands it back to its workers).
+    UpsertOutcome upsert(PreparedStudy& prepared, const Classifier& classify);
 
     // Stores a document of another type (a saved claim) under its unique id term.
     void replace_document(const std::string& unique_term, const Xapian::Document& doc);
@@ -121,7 +123,8 @@ public:
     [[nodiscard]] const std::optional<Upgrade>& upgraded() const { return upgraded_; }
 
 private:
-    UpsertOutcome store(Study study, const Classifier& classify, const Xapian::Document* prepared);
+    // Merges into `study` what the index holds of it, then stores it.
+    UpsertOutcome store(Study& study, const Classifier& classify, const Xapian::Document* prepared);
     void count_change();
     // Sets has_title_keys_ and has_doi_keys_ from the index.
     void note_keys_held();

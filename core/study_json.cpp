@@ -58,8 +58,9 @@ void append_json_string(std::string& out, std::string_view s) {
 
 // Writes one JSON object a key at a time. The caller gives the keys in the byte order of
 // their names, the order nlohmann's objects keep, so the text is what dump() would print.
-// In the compact form a value that is null, false or empty is left out altogether; a reader
-// takes a missing key for exactly that.
+// In the compact form a value that is null, false or empty is left out altogether, and so are a
+// value the reader derives from the others and a field at the value a reader gives a missing
+// key; a reader takes a missing key for exactly that.
 class ObjectWriter {
 public:
     ObjectWriter(std::string& out, RecordForm form) : out_(out), form_(form) { out_ += '{'; }
@@ -71,6 +72,18 @@ public:
     void text(std::string_view name, std::string_view value) {
         key(name);
         append_json_string(out_, value);
+    }
+    // Left out of the compact form when it is `otherwise`, the value a reader takes then.
+    void text_unless(std::string_view name, std::string_view value, std::string_view otherwise) {
+        if (compact() && value == otherwise) return;
+        text(name, value);
+    }
+    // A value the reader derives from the others: in the full form only.
+    void derived_text(std::string_view name, std::string_view value) {
+        if (!compact()) text(name, value);
+    }
+    void derived_integer(std::string_view name, int value) {
+        if (!compact()) integer(name, value);
     }
     // null when empty.
     void text_or_null(std::string_view name, std::string_view value) {
@@ -175,15 +188,15 @@ void write_study(std::string& out, const Study& s, RecordForm form) {
         w.text_or_null("family", a.family);
         w.text_or_null("given", a.given);
         w.text_or_null("initials", a.initials);
-        w.text("name", a.display());
+        w.derived_text("name", a.display());
         w.text_or_null("orcid", a.orcid);
         w.text_or_null("suffix", a.suffix);
     });
-    o.text("blinding", to_string(s.blinding));
+    o.text_unless("blinding", to_string(s.blinding), to_string(Blinding::unknown));
     o.boolean("book", s.book);
     o.texts("conditions", s.conditions);
     o.boolean("crossover", s.crossover);
-    o.text("design", to_string(s.design));
+    o.text_unless("design", to_string(s.design), to_string(Design::other));
     o.text_or_null("doi", s.doi);
     o.text_or_null("duration", s.duration);
     o.texts("flags", s.flags);
@@ -201,7 +214,7 @@ void write_study(std::string& out, const Study& s, RecordForm form) {
     o.text_or_null("journal_abbrev", s.journal_abbrev);
     o.texts("keywords", s.keywords);
     o.text_or_null("language", s.language);
-    o.integer("level", s.level());
+    o.derived_integer("level", s.level());
     o.objects("mesh", s.mesh, [](ObjectWriter& w, const MeshHeading& m) {
         w.text("descriptor", m.descriptor);
         w.boolean("major", m.major);
@@ -228,9 +241,9 @@ void write_study(std::string& out, const Study& s, RecordForm form) {
         w.text("rule", r.rule);
         w.text("span", r.span);
     });
-    o.text("result_direction", to_string(s.result_direction));
+    o.text_unless("result_direction", to_string(s.result_direction), to_string(ResultDirection::unclear));
     o.boolean("retracted", s.retracted);
-    o.text("source", to_string(s.source));
+    o.text_unless("source", to_string(s.source), to_string(Source::pubmed));
     o.text("title", s.title);
     o.text_or_null("volume", s.volume);
     o.integer("year", s.year);

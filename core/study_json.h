@@ -12,8 +12,10 @@
 namespace evidex {
 
 // full: every key, absent values as null, false or [] (what `show` and `search` print).
-// compact: the same object without the keys whose value is null, false or [], which a reader
-// takes for exactly those values.
+// compact: the same object without the keys whose value is null, false or [], the keys at the
+// value a reader gives a missing key (design other, blinding unknown, result direction unclear,
+// source pubmed) and the keys a reader derives (an author's name, the level). The document
+// data of the index: every byte of it is compressed by the one thread that writes the index.
 enum class RecordForm { full, compact };
 
 // The study as one line of JSON text, keys in byte order, written straight into a string (an

@@ -109,7 +109,7 @@ void Ingest::add_study(Study&& study) {
     count_outcome(writer_.upsert(std::move(study), classify_));
 }
 
-void Ingest::add_prepared(PreparedStudy&& prepared) { count_outcome(writer_.upsert(std::move(prepared), classify_)); }
+void Ingest::add_prepared(PreparedStudy& prepared) { count_outcome(writer_.upsert(prepared, classify_)); }
 
 void Ingest::delete_pmid(const std::string& pmid) {
     ++summary_.read;
@@ -283,7 +283,8 @@ void Ingest::ingest_pubmed_parallel(const std::filesystem::path& path, std::size
     };
     const auto consume = [&](Ready&& ready) {
         took_item(!std::holds_alternative<ItemError>(ready));
-        if (auto* prepared = std::get_if<PreparedStudy>(&ready)) add_prepared(std::move(*prepared));
+        // The study and its document stay in the batch, which the pipeline frees on a worker.
+        if (auto* prepared = std::get_if<PreparedStudy>(&ready)) add_prepared(*prepared);
         else if (auto* deleted = std::get_if<DeletedPmid>(&ready)) delete_pmid(deleted->pmid);
         else if (std::holds_alternative<AlreadyCommitted>(ready)) add_skipped();
         else add_error(std::get<ItemError>(std::move(ready)));

@@ -94,7 +94,8 @@ public:
     Ingest& operator=(const Ingest&) = delete;
 
     void add_study(Study&& study);
-    void add_prepared(PreparedStudy&& prepared);
+    // Leaves `prepared` to the caller to free (see IndexWriter::upsert).
+    void add_prepared(PreparedStudy& prepared);
     void delete_pmid(const std::string& pmid);
     void add_error(ItemError&& error);
     void add_not_found(ItemError&& error);

@@ -1,7 +1,9 @@
 // An ordered three-stage pipeline: one thread produces items (a file parser), worker threads
 // prepare them in batches (classify, build documents), and the calling thread consumes the
 // prepared items in the order they were produced (the one index writer). At most `window`
-// batches are in flight, so memory stays bounded however long the input.
+// batches are in flight, so memory stays bounded however long the input. A consumed batch goes
+// back to the workers to be freed: the consumer, the stage that bounds the whole, spends no
+// time releasing what it leaves in the items.
 #pragma once
 
 #include <algorithm>
@@ -12,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -36,6 +39,8 @@ struct PipelineShape {
 
 // `produce(emit)` calls `emit(item)` for each item, in order. `prepare(item)` turns an item into
 // what `consume` takes; it runs on the workers and must not touch what the consumer owns.
+// `consume` may move from the item it is given or leave it; what it leaves is destroyed on a
+// worker (or, for the last batches, once the workers have finished, on the calling thread).
 // An exception from any stage stops the others and is rethrown here, the first one winning.
 template <typename Item, typename Prepared>
 void run_ordered_pipeline(const std::function<void(const std::function<void(Item&&)>&)>& produce,
@@ -49,6 +54,7 @@ void run_ordered_pipeline(const std::function<void(const std::function<void(Item
     std::condition_variable changed;
     std::deque<std::pair<std::size_t, std::vector<Item>>> to_prepare;  // by sequence number
     std::map<std::size_t, std::vector<Prepared>> prepared;
+    std::vector<std::vector<Prepared>> retired;  // consumed batches, for a worker to free
     std::size_t produced = 0;   // batches handed on by the producer
     std::size_t consumed = 0;   // batches taken by the consumer
     bool producer_done = false;
@@ -96,19 +102,29 @@ void run_ordered_pipeline(const std::function<void(const std::function<void(Item
             name_this_thread("evidex-prepare");
             try {
                 for (;;) {
-                    std::pair<std::size_t, std::vector<Item>> job;
+                    std::optional<std::pair<std::size_t, std::vector<Item>>> job;
+                    std::vector<std::vector<Prepared>> spent;
                     {
                         std::unique_lock lock(mutex);
-                        changed.wait(lock, [&] { return stopping || !to_prepare.empty() || producer_done; });
-                        if (stopping || to_prepare.empty()) return;
-                        job = std::move(to_prepare.front());
-                        to_prepare.pop_front();
+                        changed.wait(lock, [&] {
+                            return stopping || !to_prepare.empty() || !retired.empty() || producer_done;
+                        });
+                        if (stopping) return;
+                        spent.swap(retired);
+                        if (!to_prepare.empty()) {
+                            job = std::move(to_prepare.front());
+                            to_prepare.pop_front();
+                        } else if (spent.empty()) {
+                            return;  // the producer is done and nothing is left to prepare
+                        }
                     }
+                    spent.clear();
+                    if (!job) continue;
                     std::vector<Prepared> out;
-                    out.reserve(job.second.size());
-                    for (auto& item : job.second) out.push_back(prepare(std::move(item)));
+                    out.reserve(job->second.size());
+                    for (auto& item : job->second) out.push_back(prepare(std::move(item)));
                     std::lock_guard lock(mutex);
-                    prepared.emplace(job.first, std::move(out));
+                    prepared.emplace(job->first, std::move(out));
                     changed.notify_all();
                 }
             } catch (...) {
@@ -137,6 +153,7 @@ void run_ordered_pipeline(const std::function<void(const std::function<void(Item
             for (auto& item : batch) consume(std::move(item));
             std::lock_guard lock(mutex);
             ++consumed;
+            retired.push_back(std::move(batch));
             changed.notify_all();
         }
     } catch (...) {

@@ -4,6 +4,8 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -78,6 +80,42 @@ TEST_CASE("the pipeline never holds more batches than its window") {
     CHECK(consumed == 400);
     // The window, the batch being filled and the batch being consumed.
     CHECK(most_ahead <= static_cast<int>((shape.window + 2) * shape.batch));
+}
+
+TEST_CASE("what the consumer leaves in its items is freed on the workers") {
+    // Each prepared item notes the thread that destroys it; the consumer reads the items and
+    // leaves them where they are, as the index writer does with a study and its document.
+    struct Noting {
+        Noting(std::mutex* m, std::vector<std::thread::id>* d) : mutex(m), destroyed_on(d) {}
+        Noting(const Noting&) = delete;
+        Noting& operator=(const Noting&) = delete;
+        std::mutex* mutex;
+        std::vector<std::thread::id>* destroyed_on;
+        ~Noting() {
+            std::lock_guard lock(*mutex);
+            destroyed_on->push_back(std::this_thread::get_id());
+        }
+    };
+    std::mutex mutex;
+    std::vector<std::thread::id> destroyed_on;
+    PipelineShape shape;
+    shape.workers = 1;
+    shape.batch = 8;
+    shape.window = 4;
+    constexpr int count = 2000;
+    int read = 0;
+    run_ordered_pipeline<int, std::shared_ptr<Noting>>(
+        [&](const std::function<void(int&&)>& emit) {
+            for (int i = 0; i < count; ++i) emit(int(i));
+        },
+        [&](int&&) { return std::make_shared<Noting>(&mutex, &destroyed_on); },
+        [&](std::shared_ptr<Noting>&& item) { read += item ? 1 : 0; }, shape);
+    CHECK(read == count);
+    REQUIRE(destroyed_on.size() == static_cast<std::size_t>(count));
+    const auto on_consumer = std::count(destroyed_on.begin(), destroyed_on.end(), std::this_thread::get_id());
+    // Only the batches consumed after the workers finished are freed by the calling thread:
+    // the window and the batch in hand at most.
+    CHECK(on_consumer <= static_cast<long>((shape.window + 1) * shape.batch));
 }
 
 TEST_CASE("an exception in any stage stops the pipeline and reaches the caller") {

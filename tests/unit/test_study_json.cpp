@@ -137,14 +137,37 @@ TEST_CASE("both forms read back to the same study") {
           evidex::write_study_json(sparse, evidex::RecordForm::full));
 }
 
-TEST_CASE("the compact form leaves out null, false and empty values") {
+TEST_CASE("the compact form leaves out null, false and empty values, defaults and derived values") {
     evidex::Study s;
     s.doi = "10.1000/x";
     s.title = "T";
     s.mesh = {{"Humans", "", false, {}}};
+    s.authors = {{"Li", "Wei", "W", "", "", ""}};
     const auto j = nlohmann::json::parse(evidex::write_study_json(s, evidex::RecordForm::compact));
-    CHECK(j == nlohmann::json::parse(R"({"blinding":"unknown","design":"other","doi":"10.1000/x","level":5,
-        "mesh":[{"descriptor":"Humans"}],"result_direction":"unclear","source":"pubmed","title":"T"})"));
+    CHECK(j == nlohmann::json::parse(R"({"authors":[{"family":"Li","given":"Wei","initials":"W"}],"doi":"10.1000/x",
+        "mesh":[{"descriptor":"Humans"}],"title":"T"})"));
+    // The full form has them all, the author's name and the level derived.
+    const auto full = nlohmann::json::parse(evidex::write_study_json(s, evidex::RecordForm::full));
+    CHECK(full["authors"][0]["name"] == "Li W");
+    CHECK(full["level"] == 5);
+    CHECK(full["design"] == "other");
+    CHECK(full["blinding"] == "unknown");
+    CHECK(full["result_direction"] == "unclear");
+    CHECK(full["source"] == "pubmed");
+    // A value other than the default is written.
+    s.design = evidex::Design::rct;
+    s.blinding = evidex::Blinding::double_blind;
+    s.result_direction = evidex::ResultDirection::positive;
+    s.source = evidex::Source::crossref;
+    const auto set = nlohmann::json::parse(evidex::write_study_json(s, evidex::RecordForm::compact));
+    CHECK(set["design"] == "rct");
+    CHECK(set["blinding"] == "double");
+    CHECK(set["result_direction"] == "positive");
+    CHECK(set["source"] == "crossref");
+    CHECK_FALSE(set.contains("level"));
+    const auto back = evidex::study_from_json(set);
+    CHECK(back.level() == 2);
+    CHECK(back.authors.at(0).display() == "Li W");
 }
 
 TEST_CASE("a byte that is not UTF-8 is written as U+FFFD, and the text stays valid JSON") {
