@@ -1,5 +1,6 @@
 #include "core/study_json.h"
 
+#include <array>
 #include <charconv>
 #include <optional>
 #include <string_view>
@@ -11,6 +12,9 @@ namespace evidex {
 using nlohmann::json;
 
 namespace {
+
+// The keys of a reason, in byte order; the compact form keeps a reason as its values in this order.
+constexpr std::array<std::string_view, 3> reason_keys{"field", "rule", "span"};
 
 // Appends `s` as a JSON string the way nlohmann's dump() writes one: the two-letter escapes
 // for quote, backslash, backspace, form feed, newline, carriage return and tab, \u00xx for
@@ -124,12 +128,7 @@ public:
     void texts(std::string_view name, const std::vector<std::string>& values) {
         if (compact() && values.empty()) return;
         key(name);
-        out_ += '[';
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            if (i > 0) out_ += ',';
-            append_json_string(out_, values[i]);
-        }
-        out_ += ']';
+        append_texts(values);
     }
     // An array of objects, each written by `write(ObjectWriter&, const Item&)`.
     template <typename Items, typename Write>
@@ -158,8 +157,44 @@ public:
         write(inner);
     }
 
+    // Objects that all have the same keys: in the compact form an array of arrays, each the
+    // values of `fields(item)` in the order of `keys`; in the full form an array of objects.
+    template <std::size_t N, typename Items, typename Fields>
+    void rows(std::string_view name, const std::array<std::string_view, N>& keys, const Items& items, Fields fields) {
+        if (!compact()) {
+            objects(name, items, [&](ObjectWriter& w, const auto& item) {
+                const std::array<std::string_view, N> values = fields(item);
+                for (std::size_t k = 0; k < N; ++k) w.text(keys[k], values[k]);
+            });
+            return;
+        }
+        if (items.empty()) return;
+        key(name);
+        out_ += '[';
+        bool first = true;
+        for (const auto& item : items) {
+            if (!first) out_ += ',';
+            first = false;
+            const std::array<std::string_view, N> values = fields(item);
+            append_texts(values);
+        }
+        out_ += ']';
+    }
+
 private:
     [[nodiscard]] bool compact() const { return form_ == RecordForm::compact; }
+
+    template <typename Texts>
+    void append_texts(const Texts& values) {
+        out_ += '[';
+        bool first = true;
+        for (const auto& value : values) {
+            if (!first) out_ += ',';
+            first = false;
+            append_json_string(out_, value);
+        }
+        out_ += ']';
+    }
 
     void key(std::string_view name) {
         if (!first_) out_ += ',';
@@ -236,10 +271,8 @@ void write_study(std::string& out, const Study& s, RecordForm form) {
     o.text_or_null("pmid", s.pmid);
     o.texts("population", s.population);
     o.texts("publication_types", s.publication_types);
-    o.objects("reasons", s.reasons, [](ObjectWriter& w, const Reason& r) {
-        w.text("field", r.field);
-        w.text("rule", r.rule);
-        w.text("span", r.span);
+    o.rows("reasons", reason_keys, s.reasons, [](const Reason& r) {
+        return std::array<std::string_view, 3>{r.field, r.rule, r.span};
     });
     o.text_unless("result_direction", to_string(s.result_direction), to_string(ResultDirection::unclear));
     o.boolean("retracted", s.retracted);
@@ -335,8 +368,15 @@ Study study_from_json(const json& j) {
     s.conditions = strings_at(j, "conditions");
     s.result_direction = parse_result_direction(string_at(j, "result_direction")).value_or(ResultDirection::unclear);
     s.flags = strings_at(j, "flags");
-    for (const auto& r : array_at(j, "reasons"))
-        s.reasons.push_back({string_at(r, "field"), string_at(r, "rule"), string_at(r, "span")});
+    for (const auto& r : array_at(j, "reasons")) {
+        if (r.is_array()) {
+            // The compact form: the values in the order of reason_keys.
+            const auto at = [&r](std::size_t k) { return k < r.size() ? r[k].get<std::string>() : std::string(); };
+            s.reasons.push_back({at(0), at(1), at(2)});
+        } else {
+            s.reasons.push_back({string_at(r, "field"), string_at(r, "rule"), string_at(r, "span")});
+        }
+    }
     return s;
 }
 

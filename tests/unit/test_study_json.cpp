@@ -170,6 +170,24 @@ TEST_CASE("the compact form leaves out null, false and empty values, defaults an
     CHECK(back.authors.at(0).display() == "Li W");
 }
 
+TEST_CASE("the compact form keeps a reason as its field, rule and span in that order") {
+    evidex::Study s;
+    s.reasons = {{"design", "pt-rct", "publication type: Randomized Controlled Trial"}, {"n", "n-participants", "46 \"elderly\""}};
+    const auto compact = nlohmann::json::parse(evidex::write_study_json(s, evidex::RecordForm::compact));
+    CHECK(compact["reasons"] == nlohmann::json::parse(
+                                    R"([["design","pt-rct","publication type: Randomized Controlled Trial"],["n","n-participants","46 \"elderly\""]])"));
+    const auto full = nlohmann::json::parse(evidex::write_study_json(s, evidex::RecordForm::full));
+    CHECK(full["reasons"][1] == nlohmann::json::parse(R"({"field":"n","rule":"n-participants","span":"46 \"elderly\""})"));
+    // Either form reads back to the same reasons.
+    for (const auto& j : {compact, full}) {
+        const auto back = evidex::study_from_json(j);
+        REQUIRE(back.reasons.size() == 2);
+        CHECK(back.reasons[1].field == "n");
+        CHECK(back.reasons[1].rule == "n-participants");
+        CHECK(back.reasons[1].span == "46 \"elderly\"");
+    }
+}
+
 TEST_CASE("a byte that is not UTF-8 is written as U+FFFD, and the text stays valid JSON") {
     evidex::Study s;
     s.title = "Bad \xFF byte, cut \xE2\x80 sequence, surrogate \xED\xA0\x80 end";
