@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "core/text.h"
@@ -13,8 +14,12 @@ using nlohmann::json;
 
 namespace {
 
-// The keys of a reason, in byte order; the compact form keeps a reason as its values in this order.
-constexpr std::array<std::string_view, 3> reason_keys{"field", "rule", "span"};
+// The compact form keeps an author and a reason as the list of their values in the byte order
+// of their keys (an author's derived name left out), the empty ones at the end dropped.
+std::array<std::string_view, 6> author_row(const Author& a) {
+    return {a.collective, a.family, a.given, a.initials, a.orcid, a.suffix};
+}
+std::array<std::string_view, 3> reason_row(const Reason& r) { return {r.field, r.rule, r.span}; }
 
 // Appends `s` as a JSON string the way nlohmann's dump() writes one: the two-letter escapes
 // for quote, backslash, backspace, form feed, newline, carriage return and tab, \u00xx for
@@ -83,9 +88,6 @@ public:
         text(name, value);
     }
     // A value the reader derives from the others: in the full form only.
-    void derived_text(std::string_view name, std::string_view value) {
-        if (!compact()) text(name, value);
-    }
     void derived_integer(std::string_view name, int value) {
         if (!compact()) integer(name, value);
     }
@@ -157,17 +159,11 @@ public:
         write(inner);
     }
 
-    // Objects that all have the same keys: in the compact form an array of arrays, each the
-    // values of `fields(item)` in the order of `keys`; in the full form an array of objects.
-    template <std::size_t N, typename Items, typename Fields>
-    void rows(std::string_view name, const std::array<std::string_view, N>& keys, const Items& items, Fields fields) {
-        if (!compact()) {
-            objects(name, items, [&](ObjectWriter& w, const auto& item) {
-                const std::array<std::string_view, N> values = fields(item);
-                for (std::size_t k = 0; k < N; ++k) w.text(keys[k], values[k]);
-            });
-            return;
-        }
+    // Objects whose values are all text, the way the compact form keeps them: an array of
+    // arrays, each the values `values(item)` gives in the order of the objects' keys, less the
+    // empty ones at the end. Nothing when there are no items.
+    template <typename Items, typename Values>
+    void rows(std::string_view name, const Items& items, Values values) {
         if (items.empty()) return;
         key(name);
         out_ += '[';
@@ -175,8 +171,10 @@ public:
         for (const auto& item : items) {
             if (!first) out_ += ',';
             first = false;
-            const std::array<std::string_view, N> values = fields(item);
-            append_texts(values);
+            const auto row = values(item);
+            std::size_t used = row.size();
+            while (used > 0 && row[used - 1].empty()) --used;
+            append_texts(std::span(row.data(), used));
         }
         out_ += ']';
     }
@@ -218,15 +216,19 @@ void write_study(std::string& out, const Study& s, RecordForm form) {
         if (!section.nlm_category.empty()) w.text("nlm_category", section.nlm_category);
         w.text("text", section.text);
     });
-    o.objects("authors", s.authors, [](ObjectWriter& w, const Author& a) {
-        w.text_or_null("collective", a.collective);
-        w.text_or_null("family", a.family);
-        w.text_or_null("given", a.given);
-        w.text_or_null("initials", a.initials);
-        w.derived_text("name", a.display());
-        w.text_or_null("orcid", a.orcid);
-        w.text_or_null("suffix", a.suffix);
-    });
+    if (form == RecordForm::compact) {
+        o.rows("authors", s.authors, author_row);
+    } else {
+        o.objects("authors", s.authors, [](ObjectWriter& w, const Author& a) {
+            w.text_or_null("collective", a.collective);
+            w.text_or_null("family", a.family);
+            w.text_or_null("given", a.given);
+            w.text_or_null("initials", a.initials);
+            w.text("name", a.display());
+            w.text_or_null("orcid", a.orcid);
+            w.text_or_null("suffix", a.suffix);
+        });
+    }
     o.text_unless("blinding", to_string(s.blinding), to_string(Blinding::unknown));
     o.boolean("book", s.book);
     o.texts("conditions", s.conditions);
@@ -271,9 +273,15 @@ void write_study(std::string& out, const Study& s, RecordForm form) {
     o.text_or_null("pmid", s.pmid);
     o.texts("population", s.population);
     o.texts("publication_types", s.publication_types);
-    o.rows("reasons", reason_keys, s.reasons, [](const Reason& r) {
-        return std::array<std::string_view, 3>{r.field, r.rule, r.span};
-    });
+    if (form == RecordForm::compact) {
+        o.rows("reasons", s.reasons, reason_row);
+    } else {
+        o.objects("reasons", s.reasons, [](ObjectWriter& w, const Reason& r) {
+            w.text("field", r.field);
+            w.text("rule", r.rule);
+            w.text("span", r.span);
+        });
+    }
     o.text_unless("result_direction", to_string(s.result_direction), to_string(ResultDirection::unclear));
     o.boolean("retracted", s.retracted);
     o.text_unless("source", to_string(s.source), to_string(Source::pubmed));
@@ -303,6 +311,11 @@ bool bool_at(const json& j, const char* key) {
     return it != j.end() && !it->is_null() && it->get<bool>();
 }
 
+// The value at `k` of a compact row; a row is cut after its last value that is not empty.
+std::string text_in_row(const json& row, std::size_t k) {
+    return k < row.size() ? row[k].get<std::string>() : std::string();
+}
+
 const json& array_at(const json& j, const char* key) {
     static const json empty = json::array();
     const auto it = j.find(key);
@@ -328,9 +341,16 @@ Study study_from_json(const json& j) {
     s.title = string_at(j, "title");
     for (const auto& section : array_at(j, "abstract"))
         s.abstract.push_back({string_at(section, "label"), string_at(section, "nlm_category"), string_at(section, "text")});
-    for (const auto& a : array_at(j, "authors"))
-        s.authors.push_back({string_at(a, "family"), string_at(a, "given"), string_at(a, "initials"),
-                             string_at(a, "suffix"), string_at(a, "collective"), string_at(a, "orcid")});
+    for (const auto& a : array_at(j, "authors")) {
+        if (a.is_array()) {
+            // The order of author_row.
+            s.authors.push_back({text_in_row(a, 1), text_in_row(a, 2), text_in_row(a, 3), text_in_row(a, 5),
+                                 text_in_row(a, 0), text_in_row(a, 4)});
+        } else {
+            s.authors.push_back({string_at(a, "family"), string_at(a, "given"), string_at(a, "initials"),
+                                 string_at(a, "suffix"), string_at(a, "collective"), string_at(a, "orcid")});
+        }
+    }
     s.journal = string_at(j, "journal");
     s.journal_abbrev = string_at(j, "journal_abbrev");
     s.volume = string_at(j, "volume");
@@ -370,9 +390,7 @@ Study study_from_json(const json& j) {
     s.flags = strings_at(j, "flags");
     for (const auto& r : array_at(j, "reasons")) {
         if (r.is_array()) {
-            // The compact form: the values in the order of reason_keys.
-            const auto at = [&r](std::size_t k) { return k < r.size() ? r[k].get<std::string>() : std::string(); };
-            s.reasons.push_back({at(0), at(1), at(2)});
+            s.reasons.push_back({text_in_row(r, 0), text_in_row(r, 1), text_in_row(r, 2)});  // reason_row
         } else {
             s.reasons.push_back({string_at(r, "field"), string_at(r, "rule"), string_at(r, "span")});
         }

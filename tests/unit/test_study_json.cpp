@@ -144,7 +144,7 @@ TEST_CASE("the compact form leaves out null, false and empty values, defaults an
     s.mesh = {{"Humans", "", false, {}}};
     s.authors = {{"Li", "Wei", "W", "", "", ""}};
     const auto j = nlohmann::json::parse(evidex::write_study_json(s, evidex::RecordForm::compact));
-    CHECK(j == nlohmann::json::parse(R"({"authors":[{"family":"Li","given":"Wei","initials":"W"}],"doi":"10.1000/x",
+    CHECK(j == nlohmann::json::parse(R"({"authors":[["","Li","Wei","W"]],"doi":"10.1000/x",
         "mesh":[{"descriptor":"Humans"}],"title":"T"})"));
     // The full form has them all, the author's name and the level derived.
     const auto full = nlohmann::json::parse(evidex::write_study_json(s, evidex::RecordForm::full));
@@ -168,6 +168,31 @@ TEST_CASE("the compact form leaves out null, false and empty values, defaults an
     const auto back = evidex::study_from_json(set);
     CHECK(back.level() == 2);
     CHECK(back.authors.at(0).display() == "Li W");
+}
+
+TEST_CASE("the compact form keeps an author as the list of its values, in the order of their keys") {
+    evidex::Study s;
+    s.authors = {{"de Baaij", "Jeroen H F", "JHF", "Jr", "", "0000-0002-1825-0097"},
+                 {"", "", "", "", "NightCalm Study Group", ""},
+                 {"Li", "", "", "", "", ""}};
+    const auto compact = nlohmann::json::parse(evidex::write_study_json(s, evidex::RecordForm::compact));
+    CHECK(compact["authors"] == nlohmann::json::parse(R"([["","de Baaij","Jeroen H F","JHF","0000-0002-1825-0097","Jr"],
+        ["NightCalm Study Group"],["","Li"]])"));
+    const auto full = nlohmann::json::parse(evidex::write_study_json(s, evidex::RecordForm::full));
+    CHECK(full["authors"][0]["name"] == "de Baaij JHF Jr");
+    CHECK(full["authors"][1]["collective"] == "NightCalm Study Group");
+    for (const auto& j : {compact, full}) {
+        const auto back = evidex::study_from_json(j);
+        REQUIRE(back.authors.size() == 3);
+        CHECK(back.authors[0].family == "de Baaij");
+        CHECK(back.authors[0].given == "Jeroen H F");
+        CHECK(back.authors[0].initials == "JHF");
+        CHECK(back.authors[0].suffix == "Jr");
+        CHECK(back.authors[0].orcid == "0000-0002-1825-0097");
+        CHECK(back.authors[1].collective == "NightCalm Study Group");
+        CHECK(back.authors[1].display() == "NightCalm Study Group");
+        CHECK(back.authors[2].display() == "Li");
+    }
 }
 
 TEST_CASE("the compact form keeps a reason as its field, rule and span in that order") {
