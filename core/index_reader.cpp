@@ -51,7 +51,10 @@ Xapian::Database open_checked(const std::filesystem::path& dir) {
         Xapian::Database db(dir.string());
         const std::string stored = db.get_metadata(schema::version_key);
         const std::string expected = std::to_string(schema::version);
-        if (stored != expected) {
+        const int stored_version = stored.empty() ? 0 : std::atoi(stored.c_str());
+        const bool readable = stored_version >= schema::oldest_readable_version && stored_version <= schema::version &&
+                              stored == std::to_string(stored_version);
+        if (!readable) {
             std::string hint;
             if (!stored.empty() && std::atoi(stored.c_str()) >= schema::oldest_upgradable_version &&
                 std::atoi(stored.c_str()) < schema::version)

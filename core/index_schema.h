@@ -14,9 +14,14 @@
 
 namespace evidex::schema {
 
-inline constexpr int version = 4;
+inline constexpr int version = 5;
 // The oldest version a writer brings up to `version` in place (IndexWriter::upgrade).
 inline constexpr int oldest_upgradable_version = 1;
+// The oldest version read as it is. Version 5 stores a record's authors and reasons as lists of
+// values (schemas/INDEX.md); its terms and values are version 4's, and a version 4 record reads
+// the same. So a reader opens a version 4 index, and a writer stamps it 5 as it opens it, with
+// nothing to rewrite; only tools of version 4, which would misread the lists, refuse it then.
+inline constexpr int oldest_readable_version = 4;
 inline constexpr const char* version_key = "evidex:schema-version";
 // Block size of a new index's tables, and of an index merged from shards: Xapian's largest.
 // A search reads long posting lists block by block, one pread each; with 64 KiB blocks a

@@ -107,8 +107,15 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options
                 throw FatalError(ExitCode::failed, dir.string() + ": not an Evidex index (no schema version)");
             db_->set_metadata(schema::version_key, expected);
             db_->commit();
+        } else if (const int stored_version = std::atoi(stored.c_str());
+                   stored != expected && stored_version >= schema::oldest_readable_version &&
+                   stored_version < schema::version && stored == std::to_string(stored_version)) {
+            // Read as it is (schema::oldest_readable_version): stamped with this version, so
+            // that older tools, which would misread what this writer stores, refuse it.
+            db_->set_metadata(schema::version_key, expected);
+            db_->commit();
+            if (options_.upgrade) upgraded_ = Upgrade{stored_version, 0};
         } else if (stored != expected) {
-            const int stored_version = std::atoi(stored.c_str());
             const bool upgradable =
                 stored_version >= schema::oldest_upgradable_version && stored_version < schema::version;
             if (!upgradable)

@@ -339,6 +339,56 @@ TEST_CASE("IndexReader on a directory with no index says so") {
     }
 }
 
+TEST_CASE("a version 4 index is read as it is, and a writer stamps it with this version") {
+    evidex::test::TempDir dir;
+    {
+        IndexWriter writer(dir.path());
+        writer.upsert(make_study("9703590", "", "Magnesium therapy for restless legs"), no_classifier);
+        writer.finish();
+    }
+    // What a version 4 writer left: the same terms and values, the record's authors and reasons
+    // as objects.
+    const std::string v4_data =
+        R"({"authors":[{"family":"Hornyak","given":"Magdolna","initials":"M","name":"Hornyak M"}],"design":"other",)"
+        R"("level":5,"pmid":"9703590","reasons":[{"field":"design","rule":"no-design-cue","span":"no cue"}],)"
+        R"("source":"pubmed","title":"Magnesium therapy for restless legs"})";
+    {
+        Xapian::WritableDatabase db(dir.path().string());
+        const Xapian::docid docid = *db.postlist_begin("XPMID9703590");
+        Xapian::Document doc = db.get_document(docid);
+        doc.set_data(v4_data);
+        db.replace_document(docid, doc);
+        db.set_metadata(evidex::schema::version_key, "4");
+        db.commit();
+    }
+    const auto check_record = [&](const IndexReader& reader) {
+        const auto study = reader.find("pmid:9703590");
+        REQUIRE(study);
+        REQUIRE(study->authors.size() == 1);
+        CHECK(study->authors[0].display() == "Hornyak M");
+        REQUIRE(study->reasons.size() == 1);
+        CHECK(study->reasons[0].rule == "no-design-cue");
+    };
+    {
+        IndexReader reader(dir.path());
+        check_record(reader);
+        CHECK(reader.database().get_metadata(evidex::schema::version_key) == "4");
+    }
+    {
+        IndexWriter writer(dir.path());
+        CHECK_FALSE(writer.upgraded());
+        writer.upsert(make_study("1", "", "Another study"), no_classifier);
+        writer.finish();
+    }
+    IndexReader reader(dir.path());
+    check_record(reader);
+    const Xapian::Database& db = reader.database();
+    CHECK(db.get_metadata(evidex::schema::version_key) == std::to_string(evidex::schema::version));
+    // Nothing was rewritten.
+    CHECK(db.get_document(*db.postlist_begin("XPMID9703590")).get_data() == v4_data);
+    CHECK(reader.find("pmid:1")->title == "Another study");
+}
+
 TEST_CASE("a version 1 index is refused until `upgrade` rewrites it, keeping every study and claim") {
     evidex::test::TempDir dir;
     namespace slot = evidex::schema::slot;
