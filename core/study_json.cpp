@@ -159,11 +159,16 @@ public:
         write(inner);
     }
 
-    // Objects whose values are all text, the way the compact form keeps them: an array of
-    // arrays, each the values `values(item)` gives in the order of the objects' keys, less the
-    // empty ones at the end. Nothing when there are no items.
-    template <typename Items, typename Values>
-    void rows(std::string_view name, const Items& items, Values values) {
+    // Objects whose values are all text. The full form writes each with `write(ObjectWriter&,
+    // const Item&)`, as objects() does; the compact form keeps them as an array of arrays, each
+    // the values `values(item)` gives in the order of the objects' keys, less the empty ones at
+    // the end, and nothing when there are no items.
+    template <typename Items, typename Values, typename Write>
+    void rows(std::string_view name, const Items& items, Values values, Write write) {
+        if (!compact()) {
+            objects(name, items, write);
+            return;
+        }
         if (items.empty()) return;
         key(name);
         out_ += '[';
@@ -216,19 +221,15 @@ void write_study(std::string& out, const Study& s, RecordForm form) {
         if (!section.nlm_category.empty()) w.text("nlm_category", section.nlm_category);
         w.text("text", section.text);
     });
-    if (form == RecordForm::compact) {
-        o.rows("authors", s.authors, author_row);
-    } else {
-        o.objects("authors", s.authors, [](ObjectWriter& w, const Author& a) {
-            w.text_or_null("collective", a.collective);
-            w.text_or_null("family", a.family);
-            w.text_or_null("given", a.given);
-            w.text_or_null("initials", a.initials);
-            w.text("name", a.display());
-            w.text_or_null("orcid", a.orcid);
-            w.text_or_null("suffix", a.suffix);
-        });
-    }
+    o.rows("authors", s.authors, author_row, [](ObjectWriter& w, const Author& a) {
+        w.text_or_null("collective", a.collective);
+        w.text_or_null("family", a.family);
+        w.text_or_null("given", a.given);
+        w.text_or_null("initials", a.initials);
+        w.text("name", a.display());
+        w.text_or_null("orcid", a.orcid);
+        w.text_or_null("suffix", a.suffix);
+    });
     o.text_unless("blinding", to_string(s.blinding), to_string(Blinding::unknown));
     o.boolean("book", s.book);
     o.texts("conditions", s.conditions);
@@ -273,15 +274,11 @@ void write_study(std::string& out, const Study& s, RecordForm form) {
     o.text_or_null("pmid", s.pmid);
     o.texts("population", s.population);
     o.texts("publication_types", s.publication_types);
-    if (form == RecordForm::compact) {
-        o.rows("reasons", s.reasons, reason_row);
-    } else {
-        o.objects("reasons", s.reasons, [](ObjectWriter& w, const Reason& r) {
-            w.text("field", r.field);
-            w.text("rule", r.rule);
-            w.text("span", r.span);
-        });
-    }
+    o.rows("reasons", s.reasons, reason_row, [](ObjectWriter& w, const Reason& r) {
+        w.text("field", r.field);
+        w.text("rule", r.rule);
+        w.text("span", r.span);
+    });
     o.text_unless("result_direction", to_string(s.result_direction), to_string(ResultDirection::unclear));
     o.boolean("retracted", s.retracted);
     o.text_unless("source", to_string(s.source), to_string(Source::pubmed));
