@@ -56,8 +56,7 @@ Xapian::Database open_checked(const std::filesystem::path& dir) {
                               stored == std::to_string(stored_version);
         if (!readable) {
             std::string hint;
-            if (!stored.empty() && std::atoi(stored.c_str()) >= schema::oldest_upgradable_version &&
-                std::atoi(stored.c_str()) < schema::version)
+            if (stored_version >= schema::oldest_upgradable_version && stored_version < schema::version)
                 hint = " (run `evidex-index --db " + dir.string() + " upgrade` to bring it up to date in place)";
             throw FatalError(ExitCode::failed, dir.string() + ": index has schema version " +
                                                    (stored.empty() ? "none" : stored) + "; this Evidex reads version " +
