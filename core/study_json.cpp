@@ -137,15 +137,10 @@ public:
     void objects(std::string_view name, const Items& items, Write write) {
         if (compact() && items.empty()) return;
         key(name);
-        out_ += '[';
-        bool first = true;
-        for (const auto& item : items) {
-            if (!first) out_ += ',';
-            first = false;
+        array(items, [&](const auto& item) {
             ObjectWriter inner(out_, form_);
             write(inner, item);
-        }
-        out_ += ']';
+        });
     }
     // One object value, or null when `present` is false.
     template <typename Write>
@@ -171,32 +166,33 @@ public:
         }
         if (items.empty()) return;
         key(name);
-        out_ += '[';
-        bool first = true;
-        for (const auto& item : items) {
-            if (!first) out_ += ',';
-            first = false;
+        array(items, [&](const auto& item) {
             const auto row = values(item);
             std::size_t used = row.size();
             while (used > 0 && row[used - 1].empty()) --used;
             append_texts(std::span(row.data(), used));
-        }
-        out_ += ']';
+        });
     }
 
 private:
     [[nodiscard]] bool compact() const { return form_ == RecordForm::compact; }
 
-    template <typename Texts>
-    void append_texts(const Texts& values) {
+    // A JSON array: `each(item)` writes each item, and the commas go between.
+    template <typename Items, typename Each>
+    void array(const Items& items, Each each) {
         out_ += '[';
         bool first = true;
-        for (const auto& value : values) {
+        for (const auto& item : items) {
             if (!first) out_ += ',';
             first = false;
-            append_json_string(out_, value);
+            each(item);
         }
         out_ += ']';
+    }
+
+    template <typename Texts>
+    void append_texts(const Texts& values) {
+        array(values, [this](const auto& value) { append_json_string(out_, value); });
     }
 
     void key(std::string_view name) {
