@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 
 #include <xapian.h>
 
@@ -51,10 +50,8 @@ Xapian::Database open_checked(const std::filesystem::path& dir) {
         Xapian::Database db(dir.string());
         const std::string stored = db.get_metadata(schema::version_key);
         const std::string expected = std::to_string(schema::version);
-        const int stored_version = stored.empty() ? 0 : std::atoi(stored.c_str());
-        const bool readable = stored_version >= schema::oldest_readable_version && stored_version <= schema::version &&
-                              stored == std::to_string(stored_version);
-        if (!readable) {
+        const int stored_version = schema::stored_version(stored);
+        if (!schema::read_as_is(stored_version)) {
             std::string hint;
             if (stored_version >= schema::oldest_upgradable_version && stored_version < schema::version)
                 hint = " (run `evidex-index --db " + dir.string() + " upgrade` to bring it up to date in place)";

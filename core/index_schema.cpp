@@ -16,6 +16,11 @@ constexpr std::size_t max_term_bytes = 245;
 constexpr std::uint64_t long_term_offset = 1469598103934665603ULL;
 }  // namespace
 
+int stored_version(const std::string& stored) {
+    if (stored.empty() || stored.size() > 6 || !std::all_of(stored.begin(), stored.end(), is_ascii_digit)) return 0;
+    return std::stoi(stored);
+}
+
 const std::vector<PrefixEntry>& prefixes() {
     static const std::vector<PrefixEntry> table{
         {"unique_id", prefix::unique_id},   {"doc_type", prefix::doc_type},

@@ -22,6 +22,11 @@ inline constexpr int oldest_upgradable_version = 1;
 // the same. So a reader opens a version 4 index, and a writer stamps it 5 as it opens it, with
 // nothing to rewrite; only tools of version 4, which would misread the lists, refuse it then.
 inline constexpr int oldest_readable_version = 4;
+// Whether this Evidex reads an index of version `v` as it is.
+constexpr bool read_as_is(int v) { return v >= oldest_readable_version && v <= version; }
+// The version an index's metadata names (`version_key`): 0 when it names none, or names it in
+// any form but plain digits.
+int stored_version(const std::string& stored);
 inline constexpr const char* version_key = "evidex:schema-version";
 // Block size of a new index's tables, and of an index merged from shards: Xapian's largest.
 // A search reads long posting lists block by block, one pread each; with 64 KiB blocks a

@@ -107,9 +107,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, WriterOptions options
                 throw FatalError(ExitCode::failed, dir.string() + ": not an Evidex index (no schema version)");
             db_->set_metadata(schema::version_key, expected);
             db_->commit();
-        } else if (const int stored_version = std::atoi(stored.c_str());
-                   stored != expected && stored_version >= schema::oldest_readable_version &&
-                   stored_version < schema::version && stored == std::to_string(stored_version)) {
+        } else if (const int stored_version = schema::stored_version(stored);
+                   stored_version != schema::version && schema::read_as_is(stored_version)) {
             // Read as it is (schema::oldest_readable_version): stamped with this version, so
             // that older tools, which would misread what this writer stores, refuse it.
             db_->set_metadata(schema::version_key, expected);

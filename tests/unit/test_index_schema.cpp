@@ -99,3 +99,16 @@ TEST_CASE("make_term keeps short terms and hashes long ones into 245 bytes") {
     REQUIRE(hash_at != std::string::npos);
     CHECK((hash_at - 1) % 2 == 0);
 }
+
+TEST_CASE("the stored schema version is read only from plain digits") {
+    CHECK(evidex::schema::stored_version("5") == 5);
+    CHECK(evidex::schema::stored_version("4") == 4);
+    CHECK(evidex::schema::stored_version("") == 0);
+    CHECK(evidex::schema::stored_version("4abc") == 0);
+    CHECK(evidex::schema::stored_version(" 4") == 0);
+    CHECK(evidex::schema::stored_version("99999999999") == 0);
+    CHECK(evidex::schema::read_as_is(4));
+    CHECK(evidex::schema::read_as_is(evidex::schema::version));
+    CHECK_FALSE(evidex::schema::read_as_is(3));
+    CHECK_FALSE(evidex::schema::read_as_is(evidex::schema::version + 1));
+}
